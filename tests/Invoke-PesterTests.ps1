@@ -1,0 +1,38 @@
+<#
+.SYNOPSIS
+    Runs the Pester tests of the built module and writes their counts to a JSON file for build.ps1.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorDll,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $Filter
+)
+$ErrorActionPreference = 'Stop'
+
+# Pester comes from NuGet through tools/PesterRestore (restored with the solution), never from the Gallery.
+$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+$pester = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+if (-not (Test-Path $pester)) { throw "Pester 5.7.1 is not in the NuGet cache ($pester): restore Adsumo.sln first." }
+Import-Module $pester -RequiredVersion 5.7.1
+
+$env:ADSUMO_TEST_MODULE = (Resolve-Path $ModulePath).Path
+$env:ADSUMO_TEST_EMULATOR = (Resolve-Path $EmulatorDll).Path
+# Tests must never reach a real service: no inherited key or base URI may leak into them.
+Remove-Item Env:ADSUMO_API_KEY, Env:ADSUMO_BASE_URI -ErrorAction SilentlyContinue
+
+$configuration = New-PesterConfiguration
+$files = Get-ChildItem (Join-Path $PSScriptRoot 'Pester') -Filter '*.Tests.ps1' -Recurse
+if ($Filter) { $files = $files | Where-Object Name -Like $Filter }
+$configuration.Run.Path = @($files.FullName)
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Normal'
+$result = Invoke-Pester -Configuration $configuration
+
+$summary = [ordered]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount + $result.NotRunCount
+}
+$summary | ConvertTo-Json | Set-Content $SummaryPath
+exit ([int]($summary.Failed -gt 0))
