@@ -1,0 +1,10 @@
+using System.Threading.Tasks;
+using Adsumo.Client.Http;
+
+namespace Adsumo.Client;
+
+public sealed partial class AdsumoSession
+{
+    public Task<CreditBalance> GetCreditsAsync(CallContext call) =>
+        ReadOneAsync(ApiRequest.Get("account/credits"), ModelReader.Credits, call);
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Adsumo.Client.Http;
+
+namespace Adsumo.Client;
+
+public sealed partial class AdsumoSession
+{
+    /// <summary>Sends a request and reads one object from its answer (bare, or wrapped in {data:{...}}).</summary>
+    private async Task<T> ReadOneAsync<T>(ApiRequest request, Func<JsonElement, T> read, CallContext call)
+    {
+        var response = await SendAsync(request, call).ConfigureAwait(false);
+        var described = request.Method.Method + " " + request.Path;
+        using var document = response.Json(described);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
+        try
+        {
+            return read(root);
+        }
+        catch (Adsumo.AdsumoException e) when (e.RequestId is null)
+        {
+            throw new Adsumo.AdsumoException(e.Kind, $"{e.Message} ({described}, request {response.RequestId})", e) { RequestId = response.RequestId, StatusCode = response.StatusCode };
+        }
+    }
+
+    /// <summary>A paged list endpoint as a lazy query.</summary>
+    private PagedQuery<T> Paged<T>(string path, IEnumerable<KeyValuePair<string, string?>> filters, Func<JsonElement, T> read, Func<T, string> idOf, ulong skip, ulong first) =>
+        new(async (offset, limit, call) =>
+        {
+            var request = ApiRequest.Get(path);
+            foreach (var filter in filters) request.With(filter.Key, filter.Value);
+            request.With("limit", limit.ToString(CultureInfo.InvariantCulture)).With("offset", offset.ToString(CultureInfo.InvariantCulture));
+            var response = await SendAsync(request, call).ConfigureAwait(false);
+            using var document = response.Json("GET " + path);
+            return Page<T>.Read(document.RootElement, read, "GET " + path);
+        }, idOf, skip, first);
+
+    /// <summary>
+    /// Reads an unpaged list. Should the service start paging it, the remaining pages are fetched too, so the list
+    /// is never silently cut at the first page.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string path, Func<JsonElement, T> read, CallContext call)
+    {
+        var all = new List<T>();
+        var request = ApiRequest.Get(path);
+        while (true)
+        {
+            var response = await SendAsync(request, call).ConfigureAwait(false);
+            using var document = response.Json("GET " + path);
+            var page = Page<T>.Read(document.RootElement, read, "GET " + path);
+            all.AddRange(page.Items);
+            if (page.Total is not { } total || all.Count >= total || page.Items.Count == 0) return all;
+            request = ApiRequest.Get(path)
+                .With("limit", PagedQuery<T>.MaxPageSize.ToString(CultureInfo.InvariantCulture))
+                .With("offset", all.Count.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// Deletes by id. A 404 after a retry means an earlier attempt already deleted it (its answer was lost), which
+    /// is what the caller wanted.
+    /// </summary>
+    private async Task DeleteAsync(string path, CallContext call)
+    {
+        try
+        {
+            await SendAsync(ApiRequest.Delete(path), call).ConfigureAwait(false);
+        }
+        catch (Adsumo.AdsumoException e) when (e.Kind == Adsumo.AdsumoErrorKind.NotFound && e.Attempts > 1)
+        {
+            call.Log.Verbose($"DELETE {path}: not found after {e.Attempts} attempts, so an earlier attempt deleted it.");
+        }
+    }
+}

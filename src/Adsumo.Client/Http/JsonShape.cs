@@ -1,0 +1,26 @@
+using System.Net.Http;
+using System.Text.Json;
+
+namespace Adsumo.Client.Http;
+
+/// <summary>Checks that a buffered answer is well-formed JSON, so that a broken body can be retried like a failure.</summary>
+internal static class JsonShape
+{
+    /// <summary>Null when the body is empty or valid JSON, else what is wrong with it.</summary>
+    public static string? Problem(HttpResponseMessage response)
+    {
+        if (response.Content is not ByteArrayContent) return null;
+        var bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        if (bytes.Length == 0) return null;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            while (reader.Read()) { }
+            return null;
+        }
+        catch (JsonException)
+        {
+            return "an answer that is not valid JSON";
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Adsumo;
+using Adsumo.Client.Http;
+
+namespace Adsumo.Client;
+
+/// <summary>Maps the service's snake_case JSON to the models, surviving the documented quirks of its field names.</summary>
+internal static class ModelReader
+{
+    public static Product Product(JsonElement e) => new()
+    {
+        Id = RequiredId(e, "product", "id"),
+        Name = Wire.String(e, "name"),
+        Description = Wire.String(e, "description"),
+        Category = Wire.String(e, "category"),
+        // Lists name the image image_url; the answer to a creation names it image_path.
+        ImageUrl = Wire.String(e, "image_url") ?? Wire.String(e, "image_path"),
+        Price = Wire.Decimal(e, "price"),
+        Currency = Wire.String(e, "currency"),
+        Link = Wire.String(e, "link"),
+        CreatedAt = Wire.Date(e, "created_at"),
+    };
+
+    public static Avatar Avatar(JsonElement e, string defaultType) => new()
+    {
+        Id = RequiredId(e, "avatar", "id"),
+        Name = Wire.String(e, "name"),
+        Type = Wire.String(e, "avatar_type") ?? defaultType,
+        Gender = Wire.String(e, "gender"),
+        AgeGroup = Wire.String(e, "age_group"),
+        ThumbnailUrl = Wire.String(e, "thumbnail_url"),
+        Description = Wire.String(e, "description"),
+        CreatedAt = Wire.Date(e, "created_at"),
+    };
+
+    public static Generation Generation(JsonElement e)
+    {
+        var details = Wire.Object(e, "details");
+        return new Generation
+        {
+            // Generation objects name the id id; submit answers and webhooks name it generation_id.
+            Id = RequiredId(e, "generation", "id", "generation_id"),
+            Type = Wire.String(e, "type"),
+            Status = Wire.String(e, "status"),
+            CreatedAt = Wire.Date(e, "created_at"),
+            CompletedAt = Wire.Date(e, "completed_at"),
+            ResultUrl = Wire.String(e, "result_url"),
+            ErrorMessage = Wire.String(e, "error_message") ?? ErrorText(e),
+            Details = details is { } d ? Details(d) : null,
+        };
+    }
+
+    public static GenerationDetails Details(JsonElement d) => new()
+    {
+        Prompt = Wire.String(d, "prompt"),
+        Model = Wire.String(d, "model"),
+        AspectRatio = Wire.String(d, "aspect_ratio"),
+        Resolution = Wire.String(d, "resolution"),
+        Quantity = Wire.Int(d, "quantity"),
+        Duration = Wire.Double(d, "duration"),
+        AvatarId = Wire.String(d, "avatar_id"),
+        AvatarType = Wire.String(d, "avatar_type"),
+        Script = Wire.String(d, "script"),
+        VoiceId = Wire.String(d, "voice_id"),
+        VoiceoverId = Wire.String(d, "voiceover_id"),
+        Template = Wire.String(d, "template"),
+        LipsyncModel = Wire.String(d, "lipsync_model"),
+        ProductId = Wire.String(d, "product_id"),
+        StyleId = Wire.String(d, "style_id"),
+        AdditionalPrompt = Wire.String(d, "additional_prompt"),
+    };
+
+    public static CreditBalance Credits(JsonElement e)
+    {
+        var used = Wire.Long(e, "credits_used");
+        var limit = Wire.Long(e, "credits_limit");
+        var remaining = Wire.Long(e, "credits_remaining");
+        if (used is null && limit is null && remaining is null)
+        {
+            throw Invalid("The credit balance has none of credits_used, credits_limit and credits_remaining.");
+        }
+        return new CreditBalance
+        {
+            Used = used ?? (limit - remaining) ?? 0,
+            Limit = limit ?? (used + remaining) ?? 0,
+            Remaining = remaining ?? (limit - used) ?? 0,
+        };
+    }
+
+    public static Voice Voice(JsonElement e) => new()
+    {
+        Id = RequiredId(e, "voice", "id", "voice_id"),
+        Name = Wire.String(e, "name"),
+        Gender = Wire.String(e, "gender"),
+        AgeGroup = Wire.String(e, "age_group"),
+        Accent = Wire.String(e, "accent"),
+        Style = Wire.String(e, "style"),
+        PreviewAudioUrl = Wire.String(e, "preview_audio_url"),
+    };
+
+    public static Voiceover Voiceover(JsonElement e) => new()
+    {
+        Id = RequiredId(e, "voiceover", "id", "voiceover_id"),
+        Status = Wire.String(e, "status"),
+        Duration = Wire.Double(e, "duration"),
+        AudioUrl = Wire.String(e, "audio_url"),
+    };
+
+    public static WebhookEvent WebhookEvent(JsonElement e) => new()
+    {
+        Event = Wire.String(e, "event"),
+        GenerationId = Wire.String(e, "generation_id") ?? Wire.String(e, "id"),
+        Type = Wire.String(e, "type"),
+        Status = Wire.String(e, "status"),
+        ResultUrl = Wire.String(e, "result_url"),
+        ErrorMessage = Wire.String(e, "error_message"),
+        CreatedAt = Wire.Date(e, "created_at"),
+        CompletedAt = Wire.Date(e, "completed_at"),
+    };
+
+    private static string? ErrorText(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("error", out var error))
+        {
+            if (error.ValueKind == JsonValueKind.String) return error.GetString();
+            if (error.ValueKind == JsonValueKind.Object) return Wire.String(error, "message");
+        }
+        return null;
+    }
+
+    private static string RequiredId(JsonElement e, string what, params string[] names)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw Invalid($"Expected a {what} object but got {e.ValueKind.ToString().ToLowerInvariant()}.");
+        foreach (var name in names)
+        {
+            var id = Wire.String(e, name);
+            if (!string.IsNullOrWhiteSpace(id)) return Sanitize.Text(id, 200);
+        }
+        throw Invalid($"A {what} in the answer has no {names[0]}.");
+    }
+
+    public static AdsumoException Invalid(string message) => new(AdsumoErrorKind.InvalidResponse, "The service's answer could not be read: " + message);
+}

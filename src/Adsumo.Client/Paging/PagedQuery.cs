@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace Adsumo.Client;
+
+/// <summary>
+/// A list read page by page on demand, so that a consumer that stops early (Select-Object -First 3) stops the
+/// requests too. Every page is asked for (no silent truncation), items are never written twice, and when the list
+/// shrinks while it is read (as in Get-AdsumoProduct | Remove-AdsumoProduct, which deletes what the earlier pages
+/// held and so shifts the offsets) it reads again from the start instead of skipping what moved.
+/// </summary>
+public sealed class PagedQuery<T>
+{
+    /// <summary>The page size the module asks for: the most the API gives at once.</summary>
+    public const int MaxPageSize = 100;
+
+    private readonly Func<long, int, CallContext, Task<Page<T>>> _fetch;
+    private readonly Func<T, string> _idOf;
+    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly long _startOffset;
+    private readonly ulong _first;
+    private long _offset;
+    private long? _lastTotal;
+
+    public PagedQuery(Func<long, int, CallContext, Task<Page<T>>> fetch, Func<T, string> idOf, ulong skip, ulong first)
+    {
+        _fetch = fetch;
+        _idOf = idOf;
+        _startOffset = (long)Math.Min(skip, long.MaxValue);
+        _offset = _startOffset;
+        _first = first;
+    }
+
+    /// <summary>The total the service reported on the last page read; null before the first page or when it did not say.</summary>
+    public long? Total { get; private set; }
+
+    /// <summary>Whether every wanted item has been returned.</summary>
+    public bool Done { get; private set; }
+
+    /// <summary>How many requests were made.</summary>
+    public int Requests { get; private set; }
+
+    /// <summary>How many items were returned so far.</summary>
+    public ulong Returned { get; private set; }
+
+    /// <summary>The next page's new items; an empty list once <see cref="Done"/>.</summary>
+    public async Task<IReadOnlyList<T>> NextAsync(CallContext call)
+    {
+        var fresh = new List<T>();
+        while (!Done && fresh.Count == 0)
+        {
+            var wanted = _first - Returned;
+            var limit = (int)Math.Min((ulong)MaxPageSize, wanted);
+            var page = await _fetch(_offset, limit, call).ConfigureAwait(false);
+            Requests++;
+            Total = page.Total;
+            foreach (var item in page.Items)
+            {
+                if (!_seen.Add(_idOf(item))) continue;
+                fresh.Add(item);
+                if (Returned + (ulong)fresh.Count >= _first) break;
+            }
+            Returned += (ulong)fresh.Count;
+
+            var previous = _lastTotal;
+            var shrank = page.Total is { } now && previous is { } before && now < before;
+            if (page.Total is not null) _lastTotal = page.Total;
+            if (Returned >= _first)
+            {
+                Done = true;
+            }
+            else if (shrank)
+            {
+                call.Log.Verbose($"The list shrank from {previous} to {page.Total} items while it was read; reading it again from the start, without repeating what was already written.");
+                _offset = _startOffset;
+            }
+            else
+            {
+                _offset += page.Items.Count;
+                Done = page.Items.Count == 0
+                    || (page.Total is { } total ? _offset >= total : page.Items.Count < limit);
+            }
+        }
+        return fresh;
+    }
+}

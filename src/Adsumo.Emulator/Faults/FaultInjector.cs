@@ -1,0 +1,58 @@
+using System;
+using System.Threading;
+
+namespace Adsumo.Emulator.Faults;
+
+/// <summary>
+/// Draws each /api/v1 request's fault from one Random, so that a seed replays the same faults for the same
+/// sequence of requests.
+/// </summary>
+internal sealed class FaultInjector
+{
+    private readonly Lock _sync = new();
+    private FaultSettings _settings = FaultSettings.None;
+    private Random _random = new();
+
+    public FaultSettings Current
+    {
+        get
+        {
+            lock (_sync) return _settings;
+        }
+    }
+
+    public void Set(FaultSettings settings)
+    {
+        lock (_sync)
+        {
+            _settings = settings;
+            _random = settings.Seed is { } seed ? new Random(seed) : new Random();
+        }
+    }
+
+    public void Clear() => Set(FaultSettings.None);
+
+    public FaultPlan Draw()
+    {
+        lock (_sync)
+        {
+            var s = _settings;
+            if (s.TotalRate <= 0) return new FaultPlan(FaultKind.None, false, s.LatencyMs, s.RetryAfterSeconds);
+
+            var draw = _random.NextDouble();
+            var kind = FaultKind.None;
+            if (draw < s.ErrorRate) kind = FaultKind.Error;
+            else if (draw < s.ErrorRate + s.RateLimitRate) kind = FaultKind.RateLimit;
+            else if (draw < s.ErrorRate + s.RateLimitRate + s.ResetRate) kind = FaultKind.Reset;
+            else if (draw < s.TotalRate) kind = FaultKind.Malformed;
+
+            var after = kind != FaultKind.None && s.Timing switch
+            {
+                FaultTimings.After => true,
+                FaultTimings.Mixed => _random.Next(2) == 1,
+                _ => false,
+            };
+            return new FaultPlan(kind, after, s.LatencyMs, s.RetryAfterSeconds);
+        }
+    }
+}

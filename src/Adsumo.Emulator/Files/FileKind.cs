@@ -1,0 +1,8 @@
+namespace Adsumo.Emulator.Files;
+
+internal enum FileKind
+{
+    Png,
+    Mp4,
+    Mp3,
+}

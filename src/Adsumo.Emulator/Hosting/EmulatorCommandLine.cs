@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Adsumo.Emulator.Settings;
+
+namespace Adsumo.Emulator.Hosting;
+
+/// <summary>Reads the emulator's command line; every mistake is an <see cref="EmulatorOptionsException"/>.</summary>
+public static class EmulatorCommandLine
+{
+    public const string Usage = """
+        Usage: dotnet Adsumo.Emulator.dll [options]
+
+          --urls <urls>                 where to listen (default http://127.0.0.1:5080; loopback only, port 0 picks one)
+          --port-file <file>            write the base URL there once listening (atomically)
+          --credits <n>                 each team's credit limit (default 600)
+          --generation-seconds <s>      how long a generation stays processing (default 3; 0 allowed; -1 never finishes)
+          --url-ttl-seconds <s>         life of result and audio URLs (default 3600)
+          --result-bytes <n>            size of every result and audio file (default 32768)
+          --rate-limit <n>              requests per minute per key (default: no limit)
+          --webhook-url <url>           POST signed generation events there (needs --webhook-secret)
+          --webhook-secret <secret>     the HMAC-SHA256 key of the X-Adsumo-Signature header
+          --help                        show this text
+
+        """;
+
+    /// <summary>The options, or null when the user asked for help.</summary>
+    public static EmulatorOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmulatorOptions();
+        var settings = options.Settings;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h" or "-?") return null;
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+                throw new EmulatorOptionsException($"Unexpected argument '{arg}'.");
+
+            string name;
+            string value;
+            var equals = arg.IndexOf('=');
+            if (equals > 0)
+            {
+                name = arg[..equals];
+                value = arg[(equals + 1)..];
+            }
+            else
+            {
+                name = arg;
+                if (i + 1 >= args.Count) throw new EmulatorOptionsException($"{name} needs a value.");
+                value = args[++i];
+            }
+
+            switch (name)
+            {
+                case "--urls": options = options with { Urls = value }; break;
+                case "--port-file": options = options with { PortFile = value }; break;
+                case "--credits": settings = settings with { Credits = Integer(name, value) }; break;
+                case "--generation-seconds": settings = settings with { GenerationSeconds = Number(name, value) }; break;
+                case "--url-ttl-seconds": settings = settings with { UrlTtlSeconds = Integer(name, value) }; break;
+                case "--result-bytes": settings = settings with { ResultBytes = LongInteger(name, value) }; break;
+                case "--rate-limit": settings = settings with { RateLimit = Integer(name, value) }; break;
+                case "--webhook-url": settings = settings with { WebhookUrl = value }; break;
+                case "--webhook-secret": settings = settings with { WebhookSecret = value }; break;
+                default: throw new EmulatorOptionsException($"Unknown option '{name}'.");
+            }
+        }
+
+        ListenAddresses.Check(options.Urls);
+        if (settings.Validate() is { } error)
+            throw new EmulatorOptionsException($"--{error.Setting.Replace('_', '-')} {error.Rule}.");
+        if (options.PortFile is { } portFile) CheckPortFile(portFile);
+        return options with { Settings = settings };
+    }
+
+    private static void CheckPortFile(string portFile)
+    {
+        if (string.IsNullOrWhiteSpace(portFile)) throw new EmulatorOptionsException("--port-file is empty.");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(portFile));
+        if (folder is null || !Directory.Exists(folder))
+            throw new EmulatorOptionsException($"--port-file: the folder of '{portFile}' does not exist.");
+    }
+
+    private static int Integer(string name, string value) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result)
+            ? result
+            : throw new EmulatorOptionsException($"{name} must be an integer, not '{value}'.");
+
+    private static long LongInteger(string name, string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result)
+            ? result
+            : throw new EmulatorOptionsException($"{name} must be an integer, not '{value}'.");
+
+    private static double Number(string name, string value) =>
+        double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var result)
+            ? result
+            : throw new EmulatorOptionsException($"{name} must be a number, not '{value}'.");
+}

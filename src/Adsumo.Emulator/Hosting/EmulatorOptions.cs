@@ -1,0 +1,20 @@
+using Adsumo.Emulator.Settings;
+
+namespace Adsumo.Emulator.Hosting;
+
+/// <summary>How to start an emulator: where it listens, and the settings it starts (and resets) with.</summary>
+public sealed record EmulatorOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Kestrel's URLs, separated by <c>;</c>; loopback hosts only.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>When set, the base URL is written there once the server listens.</summary>
+    public string? PortFile { get; init; }
+
+    /// <summary>Whether to print the listening line on standard output.</summary>
+    public bool Announce { get; init; } = true;
+
+    public EmulatorSettings Settings { get; init; } = new();
+}

@@ -1,0 +1,29 @@
+using System;
+
+namespace Adsumo.Emulator.Hosting;
+
+/// <summary>
+/// The emulator accepts any key and serves files without one, so it must never be reachable from another machine.
+/// </summary>
+internal static class ListenAddresses
+{
+    public static void Check(string urls)
+    {
+        var parts = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) throw new EmulatorOptionsException("--urls is empty.");
+        foreach (var part in parts)
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+                throw new EmulatorOptionsException(
+                    $"--urls: '{part}' is not an http URL such as http://127.0.0.1:5080 (https is not served).");
+            if (!IsLoopback(uri.Host))
+                throw new EmulatorOptionsException(
+                    $"--urls: refusing to listen on '{part}': the emulator binds loopback only (127.0.0.1, localhost or [::1]).");
+            if (uri.AbsolutePath != "/")
+                throw new EmulatorOptionsException($"--urls: '{part}' must not have a path.");
+        }
+    }
+
+    private static bool IsLoopback(string host) =>
+        host is "127.0.0.1" or "[::1]" || host.Equals("localhost", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,8 @@
+using System;
+
+namespace Adsumo.Emulator.State;
+
+internal interface IHasId
+{
+    Guid Id { get; }
+}

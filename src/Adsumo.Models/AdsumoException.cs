@@ -1,0 +1,41 @@
+using System;
+
+namespace Adsumo;
+
+/// <summary>
+/// A failure of a call to the Adsumo API, with what the service said about it. The cmdlets turn it into an error
+/// record whose id is Adsumo.&lt;Kind&gt;.
+/// </summary>
+public class AdsumoException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public AdsumoException(AdsumoErrorKind kind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
+    /// <summary>What went wrong.</summary>
+    public AdsumoErrorKind Kind { get; }
+
+    /// <summary>The HTTP status of the answer, when there was one.</summary>
+    public int? StatusCode { get; set; }
+
+    /// <summary>The service's error code, such as not_found.</summary>
+    public string? ErrorCode { get; set; }
+
+    /// <summary>The request field the service found wrong.</summary>
+    public string? Param { get; set; }
+
+    /// <summary>The request id, to quote to Adsumo support.</summary>
+    public string? RequestId { get; set; }
+
+    /// <summary>How many attempts were made.</summary>
+    public int Attempts { get; set; } = 1;
+
+    /// <summary>The seconds the service asked to wait before trying again, when it said.</summary>
+    public double? RetryAfterSeconds { get; set; }
+
+    /// <summary>The stable error id: Adsumo.&lt;Kind&gt;.</summary>
+    public string ErrorId => "Adsumo." + Kind;
+}

@@ -1,0 +1,53 @@
+namespace Adsumo;
+
+/// <summary>The type-specific details of a generation; fields that do not apply to its type are null.</summary>
+public sealed class GenerationDetails
+{
+    /// <summary>The prompt of an AI video or image.</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>The model that made it.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The aspect ratio, such as 9:16.</summary>
+    public string? AspectRatio { get; set; }
+
+    /// <summary>The image resolution: 1k, 2k or 4k.</summary>
+    public string? Resolution { get; set; }
+
+    /// <summary>How many images were asked for.</summary>
+    public int? Quantity { get; set; }
+
+    /// <summary>The video duration in seconds.</summary>
+    public double? Duration { get; set; }
+
+    /// <summary>The avatar of a talking-avatar video.</summary>
+    public string? AvatarId { get; set; }
+
+    /// <summary>The kind of that avatar: platform, custom or product.</summary>
+    public string? AvatarType { get; set; }
+
+    /// <summary>The script a talking avatar speaks.</summary>
+    public string? Script { get; set; }
+
+    /// <summary>The voice of the script.</summary>
+    public string? VoiceId { get; set; }
+
+    /// <summary>The voiceover used instead of a script.</summary>
+    public string? VoiceoverId { get; set; }
+
+    /// <summary>The video template.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>The lip-sync model.</summary>
+    public string? LipsyncModel { get; set; }
+
+    /// <summary>The product of a product shot.</summary>
+    public string? ProductId { get; set; }
+
+    /// <summary>The style template of a product shot.</summary>
+    public string? StyleId { get; set; }
+
+    /// <summary>The extra prompt of a product shot.</summary>
+    public string? AdditionalPrompt { get; set; }
+}

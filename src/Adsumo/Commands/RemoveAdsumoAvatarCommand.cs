@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using Adsumo.Infrastructure;
+
+namespace Adsumo.Commands;
+
+/// <summary>
+/// Deletes custom avatars.
+/// </summary>
+/// <remarks>
+/// Asks for confirmation unless -Force is given; -WhatIf sends nothing. Platform avatars cannot be deleted. An
+/// avatar used by video generations cannot be deleted: that is a non-terminating Adsumo.Conflict error.
+/// </remarks>
+/// <example>
+/// <code>Remove-AdsumoAvatar -Id 0b7e2d2a-4f1c-4a57-9b2e-8c1d2f3a4b5c -Force</code>
+/// <para>Deletes one custom avatar without asking.</para>
+/// </example>
+/// <example>
+/// <code>Get-AdsumoAvatar -Type Custom -Name 'Test*' | Remove-AdsumoAvatar -WhatIf</code>
+/// <para>Shows which test avatars would be deleted.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "AdsumoAvatar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveAdsumoAvatarCommand : AdsumoApiCmdlet
+{
+    /// <summary>The ids of the custom avatars to delete. Takes ids and avatars from the pipeline.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AvatarId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = [];
+
+    /// <summary>Deletes without asking for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private protected override void Process()
+    {
+        foreach (var id in Id)
+        {
+            var checkedId = Client.Input.Id(id, nameof(Id), "avatar id");
+            if (!ShouldProceed(Force, checkedId, "Delete custom avatar")) continue;
+            var session = Session;
+            try
+            {
+                Pump.Run(call => session.DeleteCustomAvatarAsync(checkedId, call));
+            }
+            catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.Conflict)
+            {
+                WriteFailure(e, id, $"Avatar {checkedId} is used by video generations, so it cannot be deleted.");
+            }
+            catch (AdsumoException e)
+            {
+                WriteFailure(e, id);
+            }
+        }
+    }
+}

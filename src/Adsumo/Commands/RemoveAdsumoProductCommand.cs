@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using Adsumo.Infrastructure;
+
+namespace Adsumo.Commands;
+
+/// <summary>
+/// Deletes products.
+/// </summary>
+/// <remarks>
+/// Asks for confirmation unless -Force is given; -WhatIf shows what would be deleted and sends nothing. A product
+/// that still has generations cannot be deleted: that is a non-terminating Adsumo.Conflict error, and the other
+/// products are still deleted. Takes ids and products from the pipeline, so Get-AdsumoProduct | Remove-AdsumoProduct
+/// -Force deletes them all (the listing copes with the list shrinking under it).
+/// </remarks>
+/// <example>
+/// <code>Remove-AdsumoProduct -Id 550e8400-e29b-41d4-a716-446655440000</code>
+/// <para>Deletes one product after asking.</para>
+/// </example>
+/// <example>
+/// <code>Get-AdsumoProduct | Where-Object Category -eq 'Discontinued' | Remove-AdsumoProduct -Force</code>
+/// <para>Deletes every product of a category without asking.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "AdsumoProduct", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveAdsumoProductCommand : AdsumoApiCmdlet
+{
+    /// <summary>The ids of the products to delete. Takes ids and products from the pipeline.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ProductId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = [];
+
+    /// <summary>Deletes without asking for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private protected override void Process()
+    {
+        foreach (var id in Id)
+        {
+            var checkedId = Client.Input.Id(id, nameof(Id), "product id");
+            if (!ShouldProceed(Force, checkedId, "Delete product")) continue;
+            var session = Session;
+            try
+            {
+                Pump.Run(call => session.DeleteProductAsync(checkedId, call));
+            }
+            catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.Conflict)
+            {
+                WriteFailure(e, id, $"Product {checkedId} still has generations, so it cannot be deleted.");
+            }
+            catch (AdsumoException e)
+            {
+                WriteFailure(e, id);
+            }
+        }
+    }
+}

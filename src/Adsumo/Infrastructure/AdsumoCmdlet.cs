@@ -1,0 +1,84 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+
+namespace Adsumo.Infrastructure;
+
+/// <summary>
+/// What every Adsumo cmdlet shares: a token that StopProcessing cancels (so Ctrl+C ends every request, wait and
+/// download at once), the pump that writes the HTTP core's reports on the pipeline thread, and error records.
+/// </summary>
+public abstract class AdsumoCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private CallPump? _pump;
+
+    internal CancellationToken StoppingToken => _stopping.Token;
+
+    internal CallPump Pump => _pump ??= new CallPump(this, _stopping.Token);
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <inheritdoc />
+    protected sealed override void BeginProcessing() => Guard(Begin);
+
+    /// <inheritdoc />
+    protected sealed override void ProcessRecord() => Guard(Process);
+
+    /// <inheritdoc />
+    protected sealed override void EndProcessing() => Guard(End);
+
+    /// <summary>Runs once before the first pipeline item.</summary>
+    private protected virtual void Begin() { }
+
+    /// <summary>Runs for each pipeline item.</summary>
+    private protected virtual void Process() { }
+
+    /// <summary>Runs once after the last pipeline item.</summary>
+    private protected virtual void End() { }
+
+    /// <summary>A failure of one pipeline item: reported, and the pipeline goes on.</summary>
+    internal void WriteFailure(Exception exception, object? target, string? context = null) =>
+        WriteError(ErrorRecords.From(exception, target, context));
+
+    /// <summary>A failure that ends the command, such as bad input.</summary>
+    internal void ThrowFailure(Exception exception, object? target, string? context = null) =>
+        ThrowTerminatingError(ErrorRecords.From(exception, target, context));
+
+    /// <summary>
+    /// Whether an action that removes something may go ahead: -Force skips the confirmation, but -WhatIf (or
+    /// $WhatIfPreference) and an explicit -Confirm still apply.
+    /// </summary>
+    internal bool ShouldProceed(bool force, string target, string action)
+    {
+        var bound = MyInvocation.BoundParameters;
+        var whatIf = bound.TryGetValue("WhatIf", out var w) ? ((SwitchParameter)w).IsPresent : IsTrue(GetVariableValue("WhatIfPreference"));
+        var confirm = bound.TryGetValue("Confirm", out var c) && ((SwitchParameter)c).IsPresent;
+        if (force && !whatIf && !confirm) return true;
+        return ShouldProcess(target, action);
+    }
+
+    private static bool IsTrue(object? value) => value is bool b ? b : value is SwitchParameter s && s.IsPresent;
+
+    // A stop is a stop, not an error; a failure no step handled ends the command with its proper error id.
+    private void Guard(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested || Stopping)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (AdsumoInputException e)
+        {
+            ThrowFailure(e, null);
+        }
+        catch (AdsumoException e)
+        {
+            ThrowFailure(e, null);
+        }
+    }
+}

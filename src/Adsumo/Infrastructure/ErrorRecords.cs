@@ -1,0 +1,70 @@
+using System;
+using System.Management.Automation;
+using Adsumo.Client;
+
+namespace Adsumo.Infrastructure;
+
+/// <summary>
+/// Turns failures into error records with stable ids (Adsumo.NotFound, Adsumo.InvalidId, ...), a category from the
+/// cause, and the target the failure is about.
+/// </summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(Exception exception, object? target, string? context = null)
+    {
+        ErrorRecord record = exception switch
+        {
+            AdsumoException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), target),
+            AdsumoInputException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Reason), target),
+            _ => new ErrorRecord(exception, "Adsumo.Unexpected", ErrorCategory.NotSpecified, target),
+        };
+        record.ErrorDetails = new ErrorDetails(context is null ? exception.Message : context + " " + exception.Message)
+        {
+            RecommendedAction = Advice(exception),
+        };
+        return record;
+    }
+
+    public static ErrorRecord NotConnected() => new(
+        new AdsumoInputException("NotConnected", "Connection",
+            $"Not connected to Adsumo. Run Connect-Adsumo, pass -Connection, or set the {Connections.KeyVariable} environment variable."),
+        "Adsumo.NotConnected", ErrorCategory.AuthenticationError, null);
+
+    private static ErrorCategory CategoryOf(AdsumoErrorKind kind) => kind switch
+    {
+        AdsumoErrorKind.InvalidRequest => ErrorCategory.InvalidArgument,
+        AdsumoErrorKind.Unauthorized => ErrorCategory.AuthenticationError,
+        AdsumoErrorKind.Forbidden => ErrorCategory.PermissionDenied,
+        AdsumoErrorKind.InsufficientCredits => ErrorCategory.QuotaExceeded,
+        AdsumoErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        AdsumoErrorKind.Conflict => ErrorCategory.ResourceBusy,
+        AdsumoErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        AdsumoErrorKind.ServerError => ErrorCategory.ResourceUnavailable,
+        AdsumoErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+        AdsumoErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        AdsumoErrorKind.NetworkError => ErrorCategory.ConnectionError,
+        AdsumoErrorKind.GenerationFailed => ErrorCategory.InvalidResult,
+        AdsumoErrorKind.WaitTimeout => ErrorCategory.OperationTimeout,
+        AdsumoErrorKind.DownloadFailed => ErrorCategory.ReadError,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    private static ErrorCategory CategoryOf(string reason) => reason switch
+    {
+        "FileExists" => ErrorCategory.ResourceExists,
+        "GenerationNotReady" => ErrorCategory.ResourceUnavailable,
+        "NotConnected" => ErrorCategory.AuthenticationError,
+        "CreditLimitExceeded" => ErrorCategory.QuotaExceeded,
+        _ => ErrorCategory.InvalidArgument,
+    };
+
+    private static string? Advice(Exception exception) => exception switch
+    {
+        AdsumoException { Kind: AdsumoErrorKind.Unauthorized } => "Check the key, or make a new one in the Adsumo dashboard (Settings > API Keys), then run Connect-Adsumo again.",
+        AdsumoException { Kind: AdsumoErrorKind.Forbidden } => "API access needs the Starter tier or higher.",
+        AdsumoException { Kind: AdsumoErrorKind.InsufficientCredits } => "Check the balance with Get-AdsumoCredit.",
+        AdsumoException { Kind: AdsumoErrorKind.RateLimited } => "Wait a moment and try again, or raise -MaxRetries on Connect-Adsumo.",
+        AdsumoException { Kind: AdsumoErrorKind.WaitTimeout } => "Run Wait-AdsumoGeneration again with the same ids; nothing was lost.",
+        _ => null,
+    };
+}

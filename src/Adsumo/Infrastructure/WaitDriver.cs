@@ -1,0 +1,66 @@
+using System;
+using Adsumo.Client;
+
+namespace Adsumo.Infrastructure;
+
+/// <summary>
+/// Drives a <see cref="GenerationWatcher"/> from a cmdlet: generations are added as the pipeline delivers them,
+/// each is written the moment it completes (a failure or a timeout is a non-terminating error), and one progress
+/// bar counts how many are done. Shared by Wait-AdsumoGeneration and the creation cmdlets' -Wait.
+/// </summary>
+internal sealed class WaitDriver
+{
+    private readonly AdsumoCmdlet _cmdlet;
+    private readonly GenerationWatcher _watcher;
+    private readonly ProgressBar _progress;
+
+    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoSession session, TimeSpan pollInterval, TimeSpan timeout)
+    {
+        _cmdlet = cmdlet;
+        _progress = new ProgressBar(cmdlet, "Waiting for Adsumo generations");
+        var pump = cmdlet.Pump;
+        _watcher = new GenerationWatcher(session, pollInterval, timeout, e => pump.Post(() => Write(e)), pump.Context());
+    }
+
+    /// <summary>Watches one more generation and writes whatever has ended meanwhile.</summary>
+    public void Add(string id, Generation? known)
+    {
+        _watcher.Add(id, known);
+        _cmdlet.Pump.Drain();
+        ShowProgress(force: false);
+    }
+
+    /// <summary>Waits for everything added to end, writing each as it does.</summary>
+    public void Finish()
+    {
+        _watcher.CompleteAdding();
+        ShowProgress(force: true);
+        _cmdlet.Pump.PumpUntil(_watcher.Completion);
+        _progress.Complete();
+    }
+
+    private void Write(WaitEvent e)
+    {
+        switch (e.Outcome)
+        {
+            case WaitOutcome.Completed:
+                _cmdlet.WriteObject(e.Generation);
+                break;
+            case WaitOutcome.Failed:
+                _cmdlet.WriteFailure(e.Error!, e.Id);
+                break;
+            default:
+                _cmdlet.WriteFailure(e.Error!, e.Id);
+                break;
+        }
+        ShowProgress(force: false);
+    }
+
+    private void ShowProgress(bool force)
+    {
+        var total = _watcher.Total;
+        if (total == 0) return;
+        var done = _watcher.Finished;
+        _progress.Update($"{done} of {total} done", 100 * done / total, force);
+    }
+}
