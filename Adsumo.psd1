@@ -26,6 +26,15 @@
         'Get-AdsumoGeneration'
         'Wait-AdsumoGeneration'
         'Save-AdsumoGeneration'
+        'New-AdsumoTalkingAvatarVideo'
+        'New-AdsumoAIVideo'
+        'New-AdsumoImage'
+        'New-AdsumoProductShot'
+        'Get-AdsumoVoice'
+        'New-AdsumoVoiceover'
+        'Test-AdsumoWebhookSignature'
+        'ConvertFrom-AdsumoWebhook'
+        'Invoke-AdsumoRequest'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

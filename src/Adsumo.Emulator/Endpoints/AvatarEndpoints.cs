@@ -34,7 +34,7 @@ internal sealed class AvatarEndpoints(EmulatorRuntime runtime)
             .Select(a => new PlatformAvatarJson(a.Id, a.Name, root + ThumbnailPath(a.Id), a.Gender, a.AgeGroup, "platform"))
             .ToArray();
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new DataJson<PlatformAvatarJson>(data),
-            EmulatorJson.Default.DataJsonPlatformAvatarJson);
+            EmulatorJson.Wire.DataJsonPlatformAvatarJson);
     }
 
     /// <summary>A bare array, no envelope: the docs say "an array", and clients must accept that shape.</summary>
@@ -44,7 +44,7 @@ internal sealed class AvatarEndpoints(EmulatorRuntime runtime)
         CustomAvatar[] all;
         lock (team.Sync) all = team.CustomAvatars.All();
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, Array.ConvertAll(all, CustomAvatarJson.From),
-            EmulatorJson.Default.CustomAvatarJsonArray);
+            EmulatorJson.Wire.CustomAvatarJsonArray);
     }
 
     private async Task CreateCustomAsync(HttpContext context)
@@ -62,7 +62,7 @@ internal sealed class AvatarEndpoints(EmulatorRuntime runtime)
         }
         lock (team.Sync) team.CustomAvatars.Add(avatar);
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, CustomAvatarJson.From(avatar),
-            EmulatorJson.Default.CustomAvatarJson);
+            EmulatorJson.Wire.CustomAvatarJson);
     }
 
     private static Task DeleteCustom(HttpContext context)

@@ -20,6 +20,6 @@ internal sealed class CreditEndpoints(EmulatorRuntime runtime)
         var limit = runtime.Settings.Current.Credits;
         CreditsJson credits;
         lock (team.Sync) credits = new CreditsJson(team.CreditsUsed, limit, CreditLedger.Remaining(team, limit));
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, credits, EmulatorJson.Default.CreditsJson);
+        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, credits, EmulatorJson.Wire.CreditsJson);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class GenerationEndpoints(EmulatorRuntime runtime)
         }
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
             new PageJson<GenerationItemJson>(data, new PaginationJson(total, limit, offset)),
-            EmulatorJson.Default.PageJsonGenerationItemJson);
+            EmulatorJson.Wire.PageJsonGenerationItemJson);
     }
 
     /// <summary>
@@ -86,6 +86,6 @@ internal sealed class GenerationEndpoints(EmulatorRuntime runtime)
         if (generation is null) throw ApiErrors.NotFound($"No generation {id} in this team.");
         runtime.Lifecycle.SettleIfDue(generation, runtime.Clock.GetUtcNow());
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-            runtime.Views.Full(generation, ServerAddress.RootOf(context.Request)), EmulatorJson.Default.GenerationJson);
+            runtime.Views.Full(generation, ServerAddress.RootOf(context.Request)), EmulatorJson.Wire.GenerationJson);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ProductEndpoints(EmulatorRuntime runtime)
         }
         var data = Array.ConvertAll(page, ProductJson.From);
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-            new PageJson<ProductJson>(data, new PaginationJson(total, limit, offset)), EmulatorJson.Default.PageJsonProductJson);
+            new PageJson<ProductJson>(data, new PaginationJson(total, limit, offset)), EmulatorJson.Wire.PageJsonProductJson);
     }
 
     private async Task CreateAsync(HttpContext context)
@@ -57,7 +57,7 @@ internal sealed class ProductEndpoints(EmulatorRuntime runtime)
         }
         lock (team.Sync) team.Products.Add(product);
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, CreatedProductJson.From(product),
-            EmulatorJson.Default.CreatedProductJson);
+            EmulatorJson.Wire.CreatedProductJson);
     }
 
     private static Task Get(HttpContext context)
@@ -68,7 +68,7 @@ internal sealed class ProductEndpoints(EmulatorRuntime runtime)
         lock (team.Sync) team.Products.TryGet(id, out product);
         if (product is null) throw NotFound(id);
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, ProductJson.From(product),
-            EmulatorJson.Default.ProductJson);
+            EmulatorJson.Wire.ProductJson);
     }
 
     private static Task Delete(HttpContext context)

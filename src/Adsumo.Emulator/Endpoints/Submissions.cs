@@ -13,5 +13,5 @@ internal static class Submissions
     public static Task AcceptedAsync(HttpContext context, Generation generation) =>
         JsonResponses.WriteAsync(context, StatusCodes.Status202Accepted,
             new SubmittedGenerationJson(generation.Id, generation.Type, GenerationStatuses.Processing),
-            EmulatorJson.Default.SubmittedGenerationJson);
+            EmulatorJson.Wire.SubmittedGenerationJson);
 }

@@ -53,6 +53,6 @@ internal sealed class VoiceEndpoints
             total++;
         }
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-            new PageJson<VoiceJson>(page, new PaginationJson(total, limit, offset)), EmulatorJson.Default.PageJsonVoiceJson);
+            new PageJson<VoiceJson>(page, new PaginationJson(total, limit, offset)), EmulatorJson.Wire.PageJsonVoiceJson);
     }
 }

@@ -41,6 +41,6 @@ internal sealed class VoiceoverEndpoints(EmulatorRuntime runtime)
         runtime.Teams.Register(voiceover);
         var audioUrl = runtime.Urls.ForVoiceover(ServerAddress.RootOf(context.Request), voiceover);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-            new VoiceoverJson(voiceover.Id, "completed", voiceover.Duration, audioUrl), EmulatorJson.Default.VoiceoverJson);
+            new VoiceoverJson(voiceover.Id, "completed", voiceover.Duration, audioUrl), EmulatorJson.Wire.VoiceoverJson);
     }
 }

@@ -17,7 +17,7 @@ internal static class JsonResponses
     }
 
     public static Task WriteErrorAsync(HttpContext context, int status, string code, string message, string? param = null) =>
-        WriteAsync(context, status, new ErrorEnvelopeJson(new ErrorJson(code, message, param)), EmulatorJson.Default.ErrorEnvelopeJson);
+        WriteAsync(context, status, new ErrorEnvelopeJson(new ErrorJson(code, message, param)), EmulatorJson.Wire.ErrorEnvelopeJson);
 
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
         WriteErrorAsync(context, error.Status, error.Code, error.Message, error.Param);

@@ -70,11 +70,11 @@ internal sealed class WebhookSender : IDisposable
             ? JsonSerializer.SerializeToUtf8Bytes(
                 new WebhookCompletedJson("generation.completed", generation.Id, generation.Type, outcome.Status,
                     _urls.ForGeneration(_server.Root, generation), generation.CreatedAt, outcome.CompletedAt),
-                EmulatorJson.Default.WebhookCompletedJson)
+                EmulatorJson.Wire.WebhookCompletedJson)
             : JsonSerializer.SerializeToUtf8Bytes(
                 new WebhookFailedJson("generation.failed", generation.Id, generation.Type, outcome.Status,
                     outcome.ErrorMessage ?? "", generation.CreatedAt, outcome.CompletedAt),
-                EmulatorJson.Default.WebhookFailedJson);
+                EmulatorJson.Wire.WebhookFailedJson);
 
     private async Task PumpAsync()
     {

@@ -1,0 +1,30 @@
+using System.Collections;
+using System.Text.Json.Nodes;
+
+namespace Adsumo.Client;
+
+/// <summary>Speech from text in one of the voices; made synchronously for 1 credit.</summary>
+public sealed class VoiceoverDraft
+{
+    public string? Text { get; set; }
+    public string? VoiceId { get; set; }
+    public string? Model { get; set; }
+
+    /// <summary>Voice settings, passed through as a JSON object (stability, similarity and the like).</summary>
+    public IDictionary? VoiceSettings { get; set; }
+
+    public void Validate()
+    {
+        Text = Input.Required(Text, nameof(Text));
+        VoiceId = Input.VoiceId(VoiceId, nameof(VoiceId));
+        if (Model is not null) Model = Input.Required(Model, nameof(Model));
+        if (VoiceSettings is not null) JsonValues.ToNode(VoiceSettings, nameof(VoiceSettings));
+    }
+
+    public CreditEstimate Estimate() => CreditEstimate.Exactly(Prices.Voiceover, "a voiceover");
+
+    internal byte[] ToJson() => new JsonBody()
+        .Set("text", Text).Set("voice_id", VoiceId).Set("model", Model)
+        .Set("voice_settings", VoiceSettings is null ? null : (JsonNode?)JsonValues.ToNode(VoiceSettings, nameof(VoiceSettings)))
+        .ToBytes();
+}

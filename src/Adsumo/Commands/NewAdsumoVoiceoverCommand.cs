@@ -1,0 +1,98 @@
+using System.Collections;
+using System.IO;
+using System.Management.Automation;
+using Adsumo.Client;
+using Adsumo.Completion;
+using Adsumo.Infrastructure;
+
+namespace Adsumo.Commands;
+
+/// <summary>
+/// Makes a voiceover: speech from text in one of the voices.
+/// </summary>
+/// <remarks>
+/// Synchronous: writes an Adsumo.Voiceover once the audio is made, for 1 credit. Its Id can be given to
+/// New-AdsumoTalkingAvatarVideo -VoiceoverId. -OutFile also saves the audio, the same safe way as
+/// Save-AdsumoGeneration (a temporary file renamed when complete; an existing file is kept unless -Force).
+/// -VoiceSettings is passed to the service as a JSON object.
+/// </remarks>
+/// <example>
+/// <code>New-AdsumoVoiceover -Text 'Stay cold for 24 hours.' -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile ./line.mp3</code>
+/// <para>Makes a voiceover and saves its audio.</para>
+/// </example>
+/// <example>
+/// <code>$vo = New-AdsumoVoiceover -Text $script -VoiceId $voice.Id -VoiceSettings @{ stability = 0.4; similarity_boost = 0.8 }; New-AdsumoTalkingAvatarVideo -AvatarId $avatar.Id -VoiceoverId $vo.Id</code>
+/// <para>A voiceover with custom settings, then a talking-avatar video that speaks it.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "AdsumoVoiceover", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Voiceover))]
+public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
+{
+    /// <summary>What the voice says.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Text { get; set; } = "";
+
+    /// <summary>The voice (Get-AdsumoVoice lists them).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VoiceIdCompleter))]
+    public string VoiceId { get; set; } = "";
+
+    /// <summary>The speech model, when not the service's default.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Model { get; set; }
+
+    /// <summary>Voice settings sent as a JSON object, such as @{ stability = 0.5 }.</summary>
+    [Parameter]
+    public Hashtable? VoiceSettings { get; set; }
+
+    /// <summary>Also saves the audio to this file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    /// <summary>With -OutFile: overwrites an existing file.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private protected override void Process()
+    {
+        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings) as IDictionary };
+        draft.Validate();
+        var destination = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
+        if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
+        if (!ShouldProcess($"voiceover of {draft.Text!.Length} characters in voice {draft.VoiceId}", $"Create, spending {draft.Estimate()}")) return;
+
+        var session = Session;
+        Voiceover voiceover;
+        try
+        {
+            voiceover = Pump.Run(call => session.CreateVoiceoverAsync(draft, call));
+        }
+        catch (AdsumoException e)
+        {
+            WriteFailure(e, VoiceId);
+            return;
+        }
+        VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
+        if (destination is not null)
+        {
+            try
+            {
+                if (string.IsNullOrEmpty(voiceover.AudioUrl)) throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Voiceover {voiceover.Id} has no audio URL to save.");
+                var progress = new ProgressBar(this, $"Saving {Path.GetFileName(destination)}");
+                var result = Pump.Run(call => session.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
+                    p => Pump.Post(() => progress.Update($"{p.Received / 1024:N0} KB", p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call));
+                progress.Complete();
+                voiceover.Path = result.Path;
+            }
+            catch (AdsumoException e)
+            {
+                WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
+            }
+        }
+        WriteObject(voiceover);
+    }
+}

@@ -1,0 +1,109 @@
+# Shared by the Pester tests: an emulator per test file, a fresh team per test, and the emulator's control API.
+# Every test talks to the built module in this pwsh, and to the emulator over loopback HTTP only.
+
+Import-Module (Join-Path $PSScriptRoot '../../tools/Processes.psm1') -Force
+
+function Start-TestEmulator {
+    <# Starts an emulator for one test file; extra emulator options such as '--generation-seconds', '0.5'. #>
+    param([string[]] $Arguments = @())
+    if (-not $env:ADSUMO_TEST_EMULATOR) { throw 'ADSUMO_TEST_EMULATOR is not set: run the tests through build.ps1 -Task Test.' }
+    Start-Emulator -EmulatorDll $env:ADSUMO_TEST_EMULATOR -Arguments $Arguments
+}
+
+function Import-TestModule {
+    if (-not $env:ADSUMO_TEST_MODULE) { throw 'ADSUMO_TEST_MODULE is not set: run the tests through build.ps1 -Task Test.' }
+    if (-not (Get-Module Adsumo)) { Import-Module $env:ADSUMO_TEST_MODULE -ErrorAction Stop }
+}
+
+function New-TestKey {
+    <# A key no other test uses, so each test is its own team. #>
+    param([string] $Prefix = 'adsumo_sk_test_')
+    $Prefix + [guid]::NewGuid().ToString('N')
+}
+
+function New-TestTeam {
+    <#
+    A new team on the emulator: its key (tests need it for the control API; the connection never reveals it) and a
+    connection made with Connect-Adsumo -PassThru, with quick retries so fault tests stay short. Also sets it as the
+    runspace's default connection.
+    #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [string] $Key = (New-TestKey),
+        [int] $MaxRetries = 5,
+        [double] $RetryBaseDelaySeconds = 0.05,
+        [double] $RequestTimeoutSeconds = 30
+    )
+    $connection = Connect-Adsumo -ApiKey $Key -BaseUri $Emulator.BaseUri -PassThru -MaxRetries $MaxRetries `
+        -RetryBaseDelaySeconds $RetryBaseDelaySeconds -RequestTimeoutSeconds $RequestTimeoutSeconds
+    [pscustomobject]@{ Key = $Key; Connection = $connection }
+}
+
+function Invoke-EmulatorControl {
+    <# Calls /_emulator/<Path> with an optional JSON body and team key. #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Method,
+        [Parameter(Mandatory)] [string] $Path,
+        $Body,
+        [string] $Key
+    )
+    $parameters = @{ Method = $Method; Uri = "$($Emulator.Root)/_emulator/$Path"; ContentType = 'application/json' }
+    if ($null -ne $Body) { $parameters.Body = ($Body | ConvertTo-Json -Depth 10 -Compress) }
+    if ($Key) { $parameters.Headers = @{ Authorization = "Bearer $Key" } }
+    Invoke-RestMethod @parameters
+}
+
+function Get-EmulatorRequest {
+    <# The /api/v1 and /_files requests the emulator saw, optionally only after a sequence number. #>
+    param([Parameter(Mandatory)] $Emulator, [long] $Since = 0)
+    (Invoke-EmulatorControl -Emulator $Emulator -Method GET -Path "requests?since=$Since").data
+}
+
+function Clear-EmulatorRequest {
+    <# Empties the emulator's request log, so that a test counts only what it sends afterwards. #>
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method DELETE -Path requests
+}
+
+function Set-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Fault)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method PUT -Path faults -Body $Fault
+}
+
+function Clear-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method DELETE -Path faults
+}
+
+function Set-EmulatorSetting {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Setting)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method PUT -Path settings -Body $Setting
+}
+
+function Add-EmulatorData {
+    <# Seeds a team's data without credits: @{ products = 3; custom_avatars = 1; generations = @{ count = 2; status = 'processing' } }. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Key, [Parameter(Mandatory)] [hashtable] $Data)
+    Invoke-EmulatorControl -Emulator $Emulator -Method POST -Path seed -Body $Data -Key $Key
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh (for imports, isolation and new-process behaviour); returns its output lines. #>
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("adsumo-child-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -Path $file -Value $Script
+    $saved = @{}
+    foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+    try {
+        $command = @(Get-PwshCommand)
+        $arguments = @($command | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)
+        $output = & $command[0] @arguments 2>&1 | ForEach-Object { "$_" }
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output) }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item $file -ErrorAction SilentlyContinue
+    }
+}
+
+Export-ModuleMember -Function *
