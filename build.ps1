@@ -34,9 +34,9 @@ $emulatorOut = Join-Path $out 'emulator'
 Import-Module (Join-Path $root 'tools/Build.psm1'), (Join-Path $root 'tools/Processes.psm1') -Force
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    # A plain function on $args: an advanced one would take dotnet's -v and -o for its own common parameters.
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 function Invoke-Build {

@@ -19,9 +19,9 @@ function Get-PwshCommand {
 
 function Invoke-Pwsh {
     # Runs a child pwsh with the given arguments and returns its exit code; its output goes to this host.
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    # A plain function on $args, so that the child's parameters are never taken for common parameters.
     $command = @(Get-PwshCommand)
-    $rest = @($command | Select-Object -Skip 1) + @('-NoProfile') + $Arguments
+    $rest = @($command | Select-Object -Skip 1) + @('-NoProfile') + @($args)
     & $command[0] @rest | Out-Host
     $LASTEXITCODE
 }
