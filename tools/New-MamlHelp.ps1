@@ -46,7 +46,7 @@ function ConvertFrom-Inline($node) {
     # Crefs read as users see them: a cmdlet class as its name, its property as -Parameter, else Type or Type.Member.
     if ($node -isnot [Xml.XmlElement]) { return $node.Value }
     if ($node.LocalName -notin 'see', 'seealso', 'paramref', 'typeparamref') { return -join @(foreach ($n in $node.ChildNodes) { ConvertFrom-Inline $n }) }
-    if ($node.InnerText.Trim()) { return $node.InnerText }
+    if ($node.InnerText.Trim()) { return $node.InnerText + ($node.HasAttribute('href') ? " ($($node.GetAttribute('href')))" : '') }
     if ($node.LocalName -eq 'paramref') { return '-' + $node.GetAttribute('name') }
     if ($node.HasAttribute('name')) { return $node.GetAttribute('name') }
     if ($node.HasAttribute('langword')) { $word = $node.GetAttribute('langword'); return $word -in 'null', 'true', 'false' ? "`$$word" : $word }
@@ -89,12 +89,13 @@ function Get-Example($example) {
     [pscustomobject]@{ Code = (@($example.SelectNodes('code') | ForEach-Object { Format-Code $_.InnerText }) -join "`n"); Remarks = @(Get-Paragraphs $rest) }
 }
 
-function Get-Default($instance, $property) {
-    # A fresh cmdlet holds the C# initializers, which are the defaults; null and empty ones show as None.
-    if (-not $instance -or -not $property) { return 'None' }
-    $value = $property.GetValue($instance)
-    if ($value -is [Management.Automation.SwitchParameter]) { return "$($value.IsPresent)" }
-    $text = @(@($value) | Where-Object { $null -ne $_ } | ForEach-Object { [Convert]::ToString($_, [cultureinfo]::InvariantCulture) }) -join ', '
+function Get-Default($instance, $property, [type] $type) {
+    # A fresh cmdlet holds the C# initializers, which are the defaults. Only plain values are shown: an object (an
+    # empty SecureString, a Connection) says nothing as text, and null or empty is None.
+    $value = $instance -and $property ? $property.GetValue($instance) : $null
+    if ($type -eq [Management.Automation.SwitchParameter]) { return "$([bool]$value)" }
+    $plain = @($value) | Where-Object { $_ -is [string] -or $_ -is [ValueType] -or $_ -is [uri] }
+    $text = @($plain | ForEach-Object { [Convert]::ToString($_, [cultureinfo]::InvariantCulture) }) -join ', '
     $text ? $text : 'None'
 }
 
@@ -151,19 +152,19 @@ function Add-Parameter($parent, $parameter, [object[]] $sets, [string[]] $descri
     $null = Add-Node $node 'dev:defaultValue' $default
 }
 
-$gaps = [Collections.Generic.List[string]]::new()
+# Missing text, keyed by the doc comment to write, with the cmdlets it leaves bare: a base class's parameter once.
+$gaps = [ordered]@{}
+function Add-Gap([string] $what, [string] $command) { $gaps[$what] = @($gaps[$what] | Where-Object { $_ }) + $command }
 foreach ($command in $commands) {
     $type = $command.ImplementingType
     $doc = $docs["T:$(Get-DocName $type)"]
     $synopsis = @(if ($doc) { Get-Paragraphs $doc['summary'] })
     $description = @(if ($doc) { Get-Paragraphs $doc['remarks'] })
     $examples = @(if ($doc) { $doc.SelectNodes('example') | ForEach-Object { Get-Example $_ } })
-    if (-not $synopsis) { $gaps.Add("${command}: no <summary> (the synopsis) on $type") }
-    if (-not $description) { $gaps.Add("${command}: no <remarks> (the description) on $type") }
-    if ($examples.Count -lt 2) { $gaps.Add("${command}: $($examples.Count) <example>(s) on $type, at least 2 needed") }
-    foreach ($example in $examples | Where-Object { -not $_.Code.Trim() -or -not $_.Remarks }) {
-        $gaps.Add("${command}: an <example> on $type without a <code> or without a <para> saying what it does")
-    }
+    if (-not $synopsis) { Add-Gap "${type}: no <summary> (the synopsis)" $command }
+    if (-not $description) { Add-Gap "${type}: no <remarks> (the description)" $command }
+    if ($examples.Count -lt 2) { Add-Gap "${type}: $($examples.Count) <example>(s), at least 2 needed" $command }
+    if ($examples | Where-Object { -not $_.Code.Trim() -or -not $_.Remarks }) { Add-Gap "${type}: an <example> lacks its <code> or a <para> saying what it does" $command }
 
     $node = Add-Node $root 'command:command'
     $details = Add-Node $node 'command:details'
@@ -182,8 +183,8 @@ foreach ($command in $commands) {
         for ($t = $type; $t -and -not $property; $t = $t.BaseType) { $property = $t.GetProperty($parameter.Name, [Reflection.BindingFlags]'Public, Instance, DeclaredOnly') }
         $member = $property ? $docs["P:$(Get-DocName $property.DeclaringType).$($parameter.Name)"] : $null
         $texts[$parameter.Name] = @(if ($member) { Get-Paragraphs $member['summary'] } elseif (-not $property) { $frameworkText[$parameter.Name] }) | Where-Object { $_ }
-        if (-not $texts[$parameter.Name]) { $gaps.Add("${command}: -$($parameter.Name) has no <summary> on $($property ? $property.DeclaringType : 'any class')") }
-        $defaults[$parameter.Name] = Get-Default $instance $property
+        if (-not $texts[$parameter.Name]) { Add-Gap "$($property ? $property.DeclaringType : $type).$($parameter.Name): no <summary> (the description of -$($parameter.Name))" $command }
+        $defaults[$parameter.Name] = Get-Default $instance $property $parameter.ParameterType
     }
 
     $syntax = Add-Node $node 'command:syntax'
@@ -212,14 +213,19 @@ foreach ($command in $commands) {
         $null = Add-Node $example 'maml:title' "-------------------------- Example $($i + 1) --------------------------"
         $null = Add-Node $example 'dev:code' $examples[$i].Code
         $remarks = Add-Node $example 'dev:remarks'
-        foreach ($paragraph in $examples[$i].Remarks) { $null = Add-Node $remarks 'maml:para' $paragraph }
+        # The empty last paragraph keeps Get-Help from running the next example's title into this one.
+        foreach ($paragraph in $examples[$i].Remarks + '') { $null = Add-Node $remarks 'maml:para' $paragraph }
     }
     $link = Add-Node (Add-Node $node 'command:relatedLinks') 'maml:navigationLink'
     $null = Add-Node $link 'maml:linkText' 'about_Adsumo'
     $null = Add-Node $link 'maml:uri'
 }
 
-if ($gaps.Count) { throw "Help is missing for $($gaps.Count) item(s); write these doc comments:`n  $($gaps -join "`n  ")" }
+if ($gaps.Count) {
+    # One plain line per gap: an exception message would be re-wrapped beyond reading.
+    foreach ($what in $gaps.Keys) { Write-Host "  $what; in $($gaps[$what] -join ', ')" }
+    throw "The help is incomplete: $($gaps.Count) doc comment(s) to write in the cmdlet classes, listed above."
+}
 $OutputPath = [IO.Path]::GetFullPath($OutputPath, (Get-Location).Path)
 $null = New-Item -ItemType Directory -Force -Path (Split-Path -Parent $OutputPath)
 $help.Save($OutputPath)

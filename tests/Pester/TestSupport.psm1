@@ -12,7 +12,8 @@ function Start-TestEmulator {
 
 function Import-TestModule {
     if (-not $env:ADSUMO_TEST_MODULE) { throw 'ADSUMO_TEST_MODULE is not set: run the tests through build.ps1 -Task Test.' }
-    if (-not (Get-Module Adsumo)) { Import-Module $env:ADSUMO_TEST_MODULE -ErrorAction Stop }
+    # -Global: imported from inside this module, it would otherwise be visible to this module only.
+    if (-not (Get-Module Adsumo)) { Import-Module $env:ADSUMO_TEST_MODULE -Global -ErrorAction Stop }
 }
 
 function New-TestKey {
