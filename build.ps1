@@ -31,6 +31,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'Adsumo'
 $emulatorOut = Join-Path $out 'emulator'
+$scenarioOut = Join-Path $out 'scenario'
 Import-Module (Join-Path $root 'tools/Build.psm1'), (Join-Path $root 'tools/Processes.psm1') -Force
 
 function Invoke-Dotnet {
@@ -43,10 +44,12 @@ function Invoke-Build {
     $started = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Dotnet build (Join-Path $root 'Adsumo.sln') -c $Configuration --nologo -v quiet
     Invoke-Dotnet publish (Join-Path $root 'src/Adsumo.Emulator/Adsumo.Emulator.csproj') -c $Configuration --no-build --nologo -v quiet -o $emulatorOut
+    # The tests' own misbehaving server (bad answers, slow bodies, redirects), run out of process like the emulator.
+    Invoke-Dotnet publish (Join-Path $root 'tests/Adsumo.ScenarioServer/Adsumo.ScenarioServer.csproj') -c $Configuration --no-build --nologo -v quiet -o $scenarioOut
     $clientPublish = Join-Path $root "src/Adsumo.Client/bin/$Configuration/publish"
     Invoke-Dotnet publish (Join-Path $root 'src/Adsumo.Client/Adsumo.Client.csproj') -c $Configuration --no-build --nologo -v quiet -o $clientPublish
     Write-ModuleLayout -Root $root -Configuration $Configuration -ClientPublish $clientPublish -Destination $moduleOut
-    Write-Host "Built out/Adsumo and out/emulator in $([math]::Round($started.Elapsed.TotalSeconds, 1)) s"
+    Write-Host "Built out/Adsumo, out/emulator and out/scenario in $([math]::Round($started.Elapsed.TotalSeconds, 1)) s"
 }
 
 switch ($Task) {
@@ -97,6 +100,7 @@ switch ($Task) {
         $pesterSummary = Join-Path $results 'pester.json'
         $null = Invoke-Pwsh -File (Join-Path $root 'tests/Invoke-PesterTests.ps1') `
             -ModulePath (Join-Path $moduleOut 'Adsumo.psd1') -EmulatorDll (Join-Path $emulatorOut 'Adsumo.Emulator.dll') `
+            -ScenarioServerDll (Join-Path $scenarioOut 'Adsumo.ScenarioServer.dll') `
             -SummaryPath $pesterSummary -Filter "$TestFilter"
         if (Test-Path $pesterSummary) {
             $pester = Get-Content $pesterSummary -Raw | ConvertFrom-Json

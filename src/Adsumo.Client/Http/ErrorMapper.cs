@@ -31,6 +31,11 @@ internal static class ErrorMapper
         if (!string.IsNullOrEmpty(param)) text.Append(", param ").Append(param);
         if (context.Attempts > 1) text.Append(", after ").Append(context.Attempts).Append(" attempts");
         text.Append(", request ").Append(requestId).Append(')');
+        if (context.Safety == RetrySafety.OnlyIfNotProcessed && status is 408 or (>= 500 and < 600))
+        {
+            // A creation is not resent after an answer like this one, which the service may give after acting.
+            text.Append(" It was not sent again because the service may have acted on it: check before trying again.");
+        }
         double? retryAfter = RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow)?.TotalSeconds;
         return new AdsumoException(kind, text.ToString())
         {

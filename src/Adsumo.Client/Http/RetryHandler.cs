@@ -18,6 +18,9 @@ namespace Adsumo.Client.Http;
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
+    // The shortest an attempt is given when the total bound is nearly spent: enough for a loopback answer.
+    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(100);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = RequestContext.From(request) ?? throw new InvalidOperationException("An API request must carry its RequestContext.");
@@ -31,9 +34,15 @@ internal sealed class RetryHandler : DelegatingHandler
             var watch = Stopwatch.StartNew();
             HttpResponseMessage? response = null;
             Exception? failure = null;
+            // An attempt may take the request timeout, but never past the bound on the whole request.
+            var left = settings.RetryTimeout - total.Elapsed;
+            var limitedByTotal = left < settings.RequestTimeout;
+            var attemptTimeout = limitedByTotal ? (left > MinimumAttempt ? left : MinimumAttempt) : settings.RequestTimeout;
+            context.Log.Debug($"Sending {described} (attempt {attempt} of at most {settings.MaxRetries + 1}, request {context.RequestId}, "
+                + $"{(context.Body is null ? "no body" : context.Body.Length + " bytes of JSON")}, timeout {RequestContext.FormatSeconds(attemptTimeout)}).");
             using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                attemptCancellation.CancelAfter(settings.RequestTimeout);
+                attemptCancellation.CancelAfter(attemptTimeout);
                 try
                 {
                     response = await base.SendAsync(outgoing, attemptCancellation.Token).ConfigureAwait(false);
@@ -48,7 +57,9 @@ internal sealed class RetryHandler : DelegatingHandler
                 {
                     response?.Dispose();
                     response = null;
-                    failure = new TimeoutException($"no complete answer within {RequestContext.FormatSeconds(settings.RequestTimeout)}");
+                    failure = new TimeoutException(limitedByTotal
+                        ? $"no complete answer within the {RequestContext.FormatSeconds(settings.RetryTimeout)} allowed for the request and its retries"
+                        : $"no complete answer within {RequestContext.FormatSeconds(settings.RequestTimeout)}");
                 }
                 catch (AdsumoException)
                 {
