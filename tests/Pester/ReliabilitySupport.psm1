@@ -149,4 +149,18 @@ function Invoke-Captured {
     $result
 }
 
+function Save-ReliabilityFigure {
+    <#
+    Records a measured figure (for docs/reliability.md) in reliability-figures.json in the test results folder,
+    when the runner gave one; tests run by hand record nothing.
+    #>
+    param([Parameter(Mandatory)] [string] $Section, [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] $Value)
+    if (-not $env:ADSUMO_TEST_RESULTS) { return }
+    $file = Join-Path $env:ADSUMO_TEST_RESULTS 'reliability-figures.json'
+    $figures = if (Test-Path $file) { Get-Content $file -Raw | ConvertFrom-Json -AsHashtable } else { [ordered]@{} }
+    if (-not $figures.Contains($Section)) { $figures[$Section] = [ordered]@{} }
+    $figures[$Section][$Name] = $Value
+    $figures | ConvertTo-Json -Depth 10 | Set-Content $file
+}
+
 Export-ModuleMember -Function *
