@@ -56,7 +56,8 @@ public sealed class ApiKey
         try
         {
             pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            return Marshal.PtrToStringUni(pointer) ?? "";
+            // With its length: read up to a NUL, a key with one inside would be cut short there and pass as valid.
+            return Marshal.PtrToStringUni(pointer, secret.Length) ?? "";
         }
         finally
         {

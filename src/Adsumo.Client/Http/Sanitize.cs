@@ -4,7 +4,8 @@ namespace Adsumo.Client.Http;
 
 /// <summary>
 /// Makes text from the network safe to show: no control characters (a hostile answer could carry terminal escape
-/// sequences), whitespace collapsed, and a bounded length.
+/// sequences) and no invisible format characters (a right-to-left override could make it read as something else),
+/// whitespace collapsed, and a bounded length.
 /// </summary>
 internal static class Sanitize
 {
@@ -13,8 +14,23 @@ internal static class Sanitize
         if (string.IsNullOrEmpty(value)) return "";
         var builder = new StringBuilder(value!.Length < maxLength ? value.Length : maxLength);
         var lastWasSpace = false;
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                // A whole pair (an emoji, say) is kept; a lone half is dropped below.
+                builder.Append(c).Append(value[++i]);
+                lastWasSpace = false;
+                if (builder.Length >= maxLength)
+                {
+                    builder.Append('…');
+                    break;
+                }
+                continue;
+            }
+            if (char.IsSurrogate(c)) continue;
             var isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
             if (isSpace)
             {

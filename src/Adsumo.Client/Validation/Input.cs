@@ -105,12 +105,19 @@ public static class Input
         return value;
     }
 
-    /// <summary>Shows a bad value safely: bounded, with control characters made visible.</summary>
+    /// <summary>
+    /// Shows a bad value safely: bounded, with control characters and invisible format characters (such as the
+    /// right-to-left override, which can make a terminal show text other than what it is) made visible as '?'.
+    /// </summary>
     public static string Quote(string text)
     {
         var shown = text.Length > 60 ? text.Substring(0, 60) + "…" : text;
         var builder = new System.Text.StringBuilder(shown.Length);
-        foreach (var c in shown) builder.Append(char.IsControl(c) ? '?' : c);
+        foreach (var c in shown) builder.Append(IsUnsafe(c) ? '?' : c);
         return builder.ToString();
     }
+
+    /// <summary>Control characters, format characters (bidirectional overrides, zero-width ones) and lone surrogates.</summary>
+    internal static bool IsUnsafe(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 }
