@@ -54,6 +54,9 @@ internal sealed class Scenarios(RequestLog log)
         ["slow"] = "answers after 30 s",
         ["retry-after-date"] = "429 with Retry-After as an HTTP date 2 s ahead on a request id's first try, then normal",
         ["retry-after-seconds"] = "429 with Retry-After: 1 on a request id's first try, then normal",
+        ["retry-after-past-date"] = "429 with Retry-After as an HTTP date in the past on a request id's first try, then normal",
+        ["retry-after-fraction"] = "429 with Retry-After: 0.5 (not whole seconds) on a request id's first try, then normal",
+        ["retry-after-garbage"] = "429 with an unreadable Retry-After on a request id's first try, then normal",
         ["flaky-503"] = "503 on a request id's first two tries, then normal",
         ["always-503"] = "503 every time",
         ["always-429-30"] = "429 with Retry-After: 30 every time",
@@ -252,6 +255,18 @@ internal sealed class Scenarios(RequestLog log)
                 context.Response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
                 await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: slow down (Retry-After is a date)"));
                 break;
+            case "retry-after-past-date" when entry.Attempt == 1:
+                context.Response.Headers.RetryAfter = "Wed, 21 Oct 2015 07:28:00 GMT";
+                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: the wait is already over"));
+                break;
+            case "retry-after-fraction" when entry.Attempt == 1:
+                context.Response.Headers.RetryAfter = "0.5";
+                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: half a second"));
+                break;
+            case "retry-after-garbage" when entry.Attempt == 1:
+                context.Response.Headers.RetryAfter = "soon, probably";
+                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: some time"));
+                break;
             case "retry-after-seconds" when entry.Attempt == 1:
                 context.Response.Headers.RetryAfter = "1";
                 await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: slow down"));
@@ -268,7 +283,8 @@ internal sealed class Scenarios(RequestLog log)
                 entry.Cut = true;
                 context.Abort();
                 break;
-            case "retry-after-date" or "retry-after-seconds" or "flaky-503" or "reset-once":
+            case "retry-after-date" or "retry-after-seconds" or "retry-after-past-date" or "retry-after-fraction" or "retry-after-garbage"
+                or "flaky-503" or "reset-once":
                 await WriteAsync(context, normal.Status, normal.Body);
                 break;
             case "paging-ignores-offset":

@@ -150,6 +150,24 @@ Describe 'Waiting between tries' {
         $delay[0] | Should -BeLessOrEqual 2.05
     }
 
+    It 'reads a Retry-After of <Scenario> as a wait of <Low> to <High> s' -ForEach @(
+        @{ Scenario = 'retry-after-past-date'; Low = 0; High = 0.05 }
+        @{ Scenario = 'retry-after-fraction'; Low = 0.5; High = 0.5 }
+        # Unreadable: the connection's own backoff (base 0.2 s, so 0.1 to 0.2 s) instead.
+        @{ Scenario = 'retry-after-garbage'; Low = 0.1; High = 0.2 }
+    ) {
+        $connection = Connect-Scenario -Server $server -Scenario $Scenario -MaxRetries 2 -RetryBaseDelaySeconds 0.2
+        Clear-ScenarioRequest -Server $server
+        $run = Invoke-Captured { Get-AdsumoProduct -Id $productId -Connection $connection -Verbose }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output[0].Id | Should -Be $productId
+        $delay = @(Get-RetryDelay $run.Verbose)
+        $delay.Count | Should -Be 1
+        $delay[0] | Should -BeGreaterOrEqual ($Low - 0.006)
+        $delay[0] | Should -BeLessOrEqual ($High + 0.006)
+        @(Get-ScenarioRequest -Server $server -Scenario $Scenario).Count | Should -Be 2
+    }
+
     It 'backs off exponentially from RetryBaseDelaySeconds, with jitter' {
         $connection = Connect-Scenario -Server $server -Scenario always-503 -MaxRetries 4 -RetryBaseDelaySeconds 0.2
         $runs = foreach ($round in 1..2) {
