@@ -36,6 +36,8 @@ internal sealed class WaitDriver
         _watcher.CompleteAdding();
         ShowProgress(force: true);
         _cmdlet.Pump.PumpUntil(_watcher.Completion);
+        // The last count may have fallen in the throttle's window: the bar ends on the true one.
+        ShowProgress(force: true);
         _progress.Complete();
     }
 
