@@ -113,13 +113,19 @@ Describe 'New-AdsumoProductShot' {
     It 'makes every product''s shots side by side with -Wait and saves them as PNG files' {
         # Long enough that a cmdlet waiting for each shot before sending the next would be caught below.
         Set-EmulatorSetting -Emulator $emulator -Setting @{ generation_seconds = 3 }
+        # Made first: Save-AdsumoGeneration refuses a folder that does not exist yet, though its help says it makes one.
+        $null = New-Item -ItemType Directory (Join-Path $TestDrive 'ads')
+        Push-Location $TestDrive
         try {
-            $ads = New-Item -ItemType Directory (Join-Path $TestDrive 'ads')
             Clear-EmulatorRequest -Emulator $emulator
             $files = Get-AdsumoProduct | New-AdsumoProductShot -StyleId studio-white -Model fast -AspectRatio 1:1 -Wait -PollIntervalSeconds 0.2 |
-                Save-AdsumoGeneration -Path $ads.FullName
+                Save-AdsumoGeneration -Path ./ads
         }
-        finally { Set-EmulatorSetting -Emulator $emulator -Setting @{ generation_seconds = 0.5 } }
+        finally {
+            Pop-Location
+            Set-EmulatorSetting -Emulator $emulator -Setting @{ generation_seconds = 0.5 }
+        }
+        $files.DirectoryName | Sort-Object -Unique | Should -Be (Join-Path $TestDrive 'ads')
         $files.Count | Should -Be 3
         foreach ($file in $files) { Get-FileMagic $file.FullName 0 4 | Should -Be $pngMagic }
         $made = @(Get-AdsumoGeneration)
