@@ -54,9 +54,11 @@ Describe 'New-AdsumoImage' {
     }
 
     It 'waits with -Wait and writes the completed generation, which saves as a PNG' {
-        $done = New-AdsumoImage -Prompt 'A bottle' -Model fast -AspectRatio 1:1 -Wait -PollIntervalSeconds 0.1
+        $done = New-AdsumoImage -Prompt 'A bottle' -Model pro -AspectRatio 1:1 -Quantity 3 -Wait -PollIntervalSeconds 0.1
         $done.Status | Should -Be 'completed'
         $done.CompletedAt | Should -Not -BeNullOrEmpty
+        # The estimate made at submission survives the wait: 3 pro images at 1k.
+        $done.EstimatedCredits | Should -Be 6
         $file = $done | Save-AdsumoGeneration -Path (Join-Path $TestDrive "image-$($done.Id).png")
         Get-FileMagic $file.FullName 0 4 | Should -Be $pngMagic
     }
@@ -113,8 +115,6 @@ Describe 'New-AdsumoProductShot' {
     It 'makes every product''s shots side by side with -Wait and saves them as PNG files' {
         # Long enough that a cmdlet waiting for each shot before sending the next would be caught below.
         Set-EmulatorSetting -Emulator $emulator -Setting @{ generation_seconds = 3 }
-        # Made first: Save-AdsumoGeneration refuses a folder that does not exist yet, though its help says it makes one.
-        $null = New-Item -ItemType Directory (Join-Path $TestDrive 'ads')
         Push-Location $TestDrive
         try {
             Clear-EmulatorRequest -Emulator $emulator

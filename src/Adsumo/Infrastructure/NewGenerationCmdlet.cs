@@ -74,7 +74,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         }
         _waiter ??= new WaitDriver(this, session, TimeSpan.FromSeconds(PollIntervalSeconds),
             TimeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSeconds));
-        _waiter.Add(generation.Id, null);
+        _waiter.Add(generation.Id, generation);
     }
 
     private protected override void End() => _waiter?.Finish();
