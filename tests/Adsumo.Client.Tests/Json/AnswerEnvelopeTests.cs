@@ -65,7 +65,7 @@ public sealed class AnswerEnvelopeTests
         Assert.Equal(200, error.StatusCode);
     }
 
-    [Fact(Skip = "BUG: ApiResponse.Json throws ModelReader.Invalid for an empty body, which names the request id in its text but leaves RequestId and StatusCode null")]
+    [Fact]
     public async Task An_empty_body_is_an_invalid_response_with_the_request_id()
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Send(200, "application/json", "", ("X-Request-Id", "req_empty")));
