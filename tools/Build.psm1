@@ -58,7 +58,8 @@ function Read-TrxCounts {
         $counters = $trx.TestRun.ResultSummary.Counters
         $counts.Passed += [int] $counters.passed
         $counts.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
-        $counts.Skipped += [int] $counters.notExecuted
+        # Skipped tests are counted in total but not in executed.
+        $counts.Skipped += [int] $counters.total - [int] $counters.executed
     }
     $counts
 }
