@@ -37,26 +37,6 @@ BeforeAll {
         @(Get-EmulatorRequest -Emulator $emulator | Where-Object path -Like '/_files/*')
     }
 
-    function script:New-ModuleShell {
-        <# A [powershell] instance with the module imported and the team connected, then $Script with $Parameters. #>
-        param([Parameter(Mandatory)] $Team, [Parameter(Mandatory)] [scriptblock] $Script, [hashtable] $Parameters = @{})
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript({
-                param($Module, $Key, $BaseUri)
-                Import-Module $Module
-                $null = Connect-Adsumo -ApiKey $Key -BaseUri $BaseUri
-            }).AddParameters(@{ Module = $env:ADSUMO_TEST_MODULE; Key = $Team.Key; BaseUri = $emulator.BaseUri }).AddStatement()
-        $null = $shell.AddScript($Script).AddParameters($Parameters)
-        $shell
-    }
-
-    function script:Wait-Until([scriptblock] $Condition, [double] $TimeoutSeconds = 30) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Gave up after $TimeoutSeconds s waiting for {$Condition}." }
-            Start-Sleep -Milliseconds 50
-        }
-    }
 }
 
 AfterAll {
@@ -192,7 +172,7 @@ Describe 'Save-AdsumoGeneration' {
 
     It 'shows download progress' {
         $id = Add-Generation -Team $team
-        $shell = New-ModuleShell -Team $team -Script { param($Id, $Dir) Save-AdsumoGeneration -Id $Id -Path $Dir } -Parameters @{ Id = $id; Dir = $dir }
+        $shell = New-ModuleShell -Emulator $emulator -Team $team -Script { param($Id, $Dir) Save-AdsumoGeneration -Id $Id -Path $Dir } -Parameters @{ Id = $id; Dir = $dir }
         try {
             $output = $shell.Invoke()
             $output.Count | Should -Be 1
@@ -208,7 +188,7 @@ Describe 'Save-AdsumoGeneration' {
 
     It 'writes no progress when $ProgressPreference is SilentlyContinue' {
         $id = Add-Generation -Team $team
-        $shell = New-ModuleShell -Team $team -Parameters @{ Id = $id; Dir = $dir } -Script {
+        $shell = New-ModuleShell -Emulator $emulator -Team $team -Parameters @{ Id = $id; Dir = $dir } -Script {
             param($Id, $Dir)
             $ProgressPreference = 'SilentlyContinue'
             Save-AdsumoGeneration -Id $Id -Path $Dir
@@ -224,7 +204,7 @@ Describe 'Save-AdsumoGeneration' {
         # Big enough that the download is still running when it is stopped, whatever the machine's speed.
         Set-EmulatorSetting -Emulator $emulator -Setting @{ result_bytes = 5000000000 }
         $id = Add-Generation -Team $team -Type ai-video
-        $shell = New-ModuleShell -Team $team -Script { param($Id, $Dir) Save-AdsumoGeneration -Id $Id -Path $Dir } -Parameters @{ Id = $id; Dir = $dir }
+        $shell = New-ModuleShell -Emulator $emulator -Team $team -Script { param($Id, $Dir) Save-AdsumoGeneration -Id $Id -Path $Dir } -Parameters @{ Id = $id; Dir = $dir }
         try {
             $null = $shell.BeginInvoke()
             # The temporary file is hidden (its name starts with a dot): list with .NET, which shows every file.

@@ -10,27 +10,6 @@ BeforeAll {
         (Add-EmulatorData -Emulator $emulator -Key $Team.Key -Data @{ generations = @{ count = $Count; type = $Type; status = 'processing'; seconds = $Seconds } }).generations
     }
 
-    function script:New-ModuleShell {
-        <# A [powershell] instance with the module imported and the team connected, then $Script with $Parameters. #>
-        param([Parameter(Mandatory)] $Team, [Parameter(Mandatory)] [scriptblock] $Script, [hashtable] $Parameters = @{})
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript({
-                param($Module, $Key, $BaseUri)
-                Import-Module $Module
-                $null = Connect-Adsumo -ApiKey $Key -BaseUri $BaseUri
-            }).AddParameters(@{ Module = $env:ADSUMO_TEST_MODULE; Key = $Team.Key; BaseUri = $emulator.BaseUri }).AddStatement()
-        $null = $shell.AddScript($Script).AddParameters($Parameters)
-        $shell
-    }
-
-    function script:Wait-Until([scriptblock] $Condition, [double] $TimeoutSeconds = 30) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Gave up after $TimeoutSeconds s waiting for {$Condition}." }
-            Start-Sleep -Milliseconds 50
-        }
-    }
-
     function script:Get-Poll([string] $Id) {
         @(Get-EmulatorRequest -Emulator $emulator | Where-Object { $_.method -eq 'GET' -and $_.path -eq "/api/v1/generations/$Id" })
     }
@@ -184,7 +163,7 @@ Import-Module '$env:ADSUMO_TEST_MODULE'
 
     It 'shows one progress bar that counts how many are done' {
         $ids = @(Add-Generation -Team $team -Seconds 0.3) + @(Add-Generation -Team $team -Seconds 0.6) + @(Add-Generation -Team $team -Seconds 0.9)
-        $shell = New-ModuleShell -Team $team -Script { param($Ids) $Ids | Wait-AdsumoGeneration -PollIntervalSeconds 0.1 } -Parameters @{ Ids = $ids }
+        $shell = New-ModuleShell -Emulator $emulator -Team $team -Script { param($Ids) $Ids | Wait-AdsumoGeneration -PollIntervalSeconds 0.1 } -Parameters @{ Ids = $ids }
         try {
             $output = $shell.Invoke()
             $output.Count | Should -Be 3
@@ -206,7 +185,7 @@ Import-Module '$env:ADSUMO_TEST_MODULE'
 
     It 'writes no progress when $ProgressPreference is SilentlyContinue' {
         $ids = Add-Generation -Team $team -Count 3 -Seconds 0.3
-        $shell = New-ModuleShell -Team $team -Parameters @{ Ids = $ids } -Script {
+        $shell = New-ModuleShell -Emulator $emulator -Team $team -Parameters @{ Ids = $ids } -Script {
             param($Ids)
             $ProgressPreference = 'SilentlyContinue'
             $Ids | Wait-AdsumoGeneration -PollIntervalSeconds 0.1
@@ -222,7 +201,7 @@ Import-Module '$env:ADSUMO_TEST_MODULE'
     It 'stops at once when stopped in the middle of a 30 s poll interval' {
         $never = Add-Generation -Team $team -Seconds -1
         Clear-EmulatorRequest -Emulator $emulator
-        $shell = New-ModuleShell -Team $team -Script { param($Id) Wait-AdsumoGeneration -Id $Id -PollIntervalSeconds 30 } -Parameters @{ Id = $never }
+        $shell = New-ModuleShell -Emulator $emulator -Team $team -Script { param($Id) Wait-AdsumoGeneration -Id $Id -PollIntervalSeconds 30 } -Parameters @{ Id = $never }
         try {
             $null = $shell.BeginInvoke()
             # Once the first poll has been answered, the wait sleeps for 30 s before the next.
