@@ -89,11 +89,16 @@ switch ($Task) {
         $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
 
         if (-not $TestFilter) {
-            & dotnet test (Join-Path $root 'Adsumo.sln') -c $Configuration --no-build --nologo `
-                --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
+            # One run per project, each with its own results file: trx names made from timestamps can collide.
+            $xunitFailed = $false
+            foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Filter *.Tests.csproj -Recurse) {
+                & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+                    --logger "trx;LogFileName=$($project.BaseName).trx" --logger 'console;verbosity=minimal' --results-directory $results
+                if ($LASTEXITCODE -ne 0) { $xunitFailed = $true }
+            }
             $xunit = Read-TrxCounts -Folder $results
             Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
-            if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
+            if ($xunitFailed -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
             foreach ($key in @($counts.Keys)) { $counts[$key] += $xunit[$key] }
         }
 

@@ -46,6 +46,8 @@ public static class EmulatorApp
         ConfigurePipeline(app, runtime);
         MapEndpoints(app, runtime);
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncer.Announce(app, options, runtime.Server));
+        // The container does not dispose an instance it was handed, and tests start many emulators in one process.
+        app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         return app;
     }
 

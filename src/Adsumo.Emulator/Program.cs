@@ -32,7 +32,7 @@ internal static class Program
             EmulatorApp.Build(options).Run();
             return 0;
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or InvalidOperationException)
         {
             // Typically the port is taken.
             Console.Error.WriteLine($"Adsumo emulator: cannot listen on {options.Urls}: {error.Message}");

@@ -24,12 +24,12 @@ public sealed class OptionsTests
     public void Every_option_is_read_in_both_spellings()
     {
         var options = EmulatorCommandLine.Parse([
-            "--urls", "http://localhost:0", "--credits=50", "--generation-seconds", "0.25", "--url-ttl-seconds", "5",
+            "--urls", "http://localhost:5080", "--credits=50", "--generation-seconds", "0.25", "--url-ttl-seconds", "5",
             "--result-bytes", "1024", "--rate-limit", "9", "--webhook-url", "http://127.0.0.1:9/hook",
             "--webhook-secret", "s3cret",
         ])!;
 
-        Assert.Equal("http://localhost:0", options.Urls);
+        Assert.Equal("http://localhost:5080", options.Urls);
         Assert.Equal(50, options.Settings.Credits);
         Assert.Equal(0.25, options.Settings.GenerationSeconds);
         Assert.Equal(5, options.Settings.UrlTtlSeconds);
@@ -42,6 +42,7 @@ public sealed class OptionsTests
     [Theory]
     [InlineData("http://127.0.0.1:0")]
     [InlineData("http://localhost:5080")]
+    [InlineData("http://LOCALHOST:5080")]
     [InlineData("http://[::1]:0")]
     [InlineData("http://127.0.0.1:0;http://[::1]:0")]
     public void Loopback_urls_are_accepted(string urls) =>
@@ -60,6 +61,7 @@ public sealed class OptionsTests
     [InlineData("--urls", "http://example.com:5080", "loopback")]
     [InlineData("--urls", "http://*:5080", "http URL")]
     [InlineData("--urls", "https://127.0.0.1:5001", "http URL")]
+    [InlineData("--urls", "http://localhost:0", "127.0.0.1:0")]
     [InlineData("--credits", "abc", "--credits")]
     [InlineData("--credits", "-1", "--credits")]
     [InlineData("--generation-seconds", "-2", "--generation-seconds")]

@@ -21,7 +21,7 @@ public sealed class ProcessStartTests
         try
         {
             await ApiCalls.WaitUntilAsync(() => Task.FromResult(File.Exists(portFile) || process.HasExited), 30);
-            Assert.False(process.HasExited, await process.StandardError.ReadToEndAsync());
+            if (process.HasExited) Assert.Fail($"The emulator exited: {await process.StandardError.ReadToEndAsync()}");
 
             var baseUrl = (await File.ReadAllTextAsync(portFile)).Trim();
             Assert.Matches(new Regex(@"^http://127\.0\.0\.1:[0-9]+/api/v1$"), baseUrl);

@@ -88,6 +88,37 @@ function Add-EmulatorData {
     Invoke-EmulatorControl -Emulator $Emulator -Method POST -Path seed -Body $Data -Key $Key
 }
 
+function New-ModuleShell {
+    <#
+    A [powershell] instance on its own runspace with the module imported and the team connected, then $Script with
+    $Parameters: for tests that stop a pipeline (Stop()) or read its streams.
+    #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] $Team,
+        [Parameter(Mandatory)] [scriptblock] $Script,
+        [hashtable] $Parameters = @{}
+    )
+    $shell = [powershell]::Create()
+    $null = $shell.AddScript({
+            param($Module, $Key, $BaseUri)
+            Import-Module $Module
+            $null = Connect-Adsumo -ApiKey $Key -BaseUri $BaseUri
+        }).AddParameters(@{ Module = $env:ADSUMO_TEST_MODULE; Key = $Team.Key; BaseUri = $Emulator.BaseUri }).AddStatement()
+    $null = $shell.AddScript($Script).AddParameters($Parameters)
+    $shell
+}
+
+function Wait-Until {
+    <# Polls a condition every 50 ms instead of sleeping for a guessed time; throws when it never holds. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [double] $TimeoutSeconds = 30)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Gave up after $TimeoutSeconds s waiting for {$Condition}." }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
 function Invoke-ChildPwsh {
     <# Runs a script in a fresh pwsh (for imports, isolation and new-process behaviour); returns its output lines. #>
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})

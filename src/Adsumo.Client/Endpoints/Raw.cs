@@ -59,9 +59,7 @@ public sealed partial class AdsumoSession
     public static object? ReadAnswer(ApiResponse response, string described)
     {
         if (response.Body.Length == 0) return null;
-        using var document = response.Json(described);
-        var root = document.RootElement;
-        if (root.ValueKind == System.Text.Json.JsonValueKind.Object && Wire.Has(root, "generation_id")) return ModelReader.Generation(root);
-        return JsonValues.FromElement(root);
+        return Parse<object?>(response, described, root =>
+            root.ValueKind == System.Text.Json.JsonValueKind.Object && Wire.Has(root, "generation_id") ? ModelReader.Generation(root) : JsonValues.FromElement(root));
     }
 }

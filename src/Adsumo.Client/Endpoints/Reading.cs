@@ -13,17 +13,32 @@ public sealed partial class AdsumoSession
     private async Task<T> ReadOneAsync<T>(ApiRequest request, Func<JsonElement, T> read, CallContext call)
     {
         var response = await SendAsync(request, call).ConfigureAwait(false);
-        var described = request.Method.Method + " " + request.Path;
-        using var document = response.Json(described);
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
+        return Parse(response, request.Method.Method + " " + request.Path, root =>
+        {
+            if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
+            return read(root);
+        });
+    }
+
+    /// <summary>
+    /// Parses an answer and maps it; a failure to read it names the request, its status and its request id, as an
+    /// error from the service would.
+    /// </summary>
+    private static T Parse<T>(ApiResponse response, string described, Func<JsonElement, T> read)
+    {
         try
         {
-            return read(root);
+            using var document = response.Json(described);
+            return read(document.RootElement);
         }
         catch (Adsumo.AdsumoException e) when (e.RequestId is null)
         {
-            throw new Adsumo.AdsumoException(e.Kind, $"{e.Message} ({described}, request {response.RequestId})", e) { RequestId = response.RequestId, StatusCode = response.StatusCode };
+            throw new Adsumo.AdsumoException(e.Kind, $"{e.Message} ({described}, request {response.RequestId})", e)
+            {
+                RequestId = response.RequestId,
+                StatusCode = response.StatusCode,
+                Attempts = response.Attempts,
+            };
         }
     }
 
@@ -35,8 +50,7 @@ public sealed partial class AdsumoSession
             foreach (var filter in filters) request.With(filter.Key, filter.Value);
             request.With("limit", limit.ToString(CultureInfo.InvariantCulture)).With("offset", offset.ToString(CultureInfo.InvariantCulture));
             var response = await SendAsync(request, call).ConfigureAwait(false);
-            using var document = response.Json("GET " + path);
-            return Page<T>.Read(document.RootElement, read, "GET " + path);
+            return Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
         }, idOf, skip, first);
 
     /// <summary>
@@ -50,8 +64,7 @@ public sealed partial class AdsumoSession
         while (true)
         {
             var response = await SendAsync(request, call).ConfigureAwait(false);
-            using var document = response.Json("GET " + path);
-            var page = Page<T>.Read(document.RootElement, read, "GET " + path);
+            var page = Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
             all.AddRange(page.Items);
             if (page.Total is not { } total || all.Count >= total || page.Items.Count == 0) return all;
             request = ApiRequest.Get(path)

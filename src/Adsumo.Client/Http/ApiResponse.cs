@@ -27,7 +27,16 @@ public sealed class ApiResponse
     /// <summary>Parses the body as JSON, or fails with a clear InvalidResponse error.</summary>
     public JsonDocument Json(string described)
     {
-        if (Body.Length == 0) throw ModelReader.Invalid($"{described} answered {StatusCode} with an empty body where JSON was expected (request {RequestId}).");
+        if (Body.Length == 0)
+        {
+            throw new Adsumo.AdsumoException(Adsumo.AdsumoErrorKind.InvalidResponse,
+                $"The service's answer could not be read: {described} answered {StatusCode} with an empty body where JSON was expected (request {RequestId}).")
+            {
+                StatusCode = StatusCode,
+                RequestId = RequestId,
+                Attempts = Attempts,
+            };
+        }
         try
         {
             return JsonDocument.Parse(Body);

@@ -30,6 +30,8 @@ public sealed class PagedQuery<T>
         _startOffset = (long)Math.Min(skip, long.MaxValue);
         _offset = _startOffset;
         _first = first;
+        // -First 0 asks for nothing: no request, and no limit=0 that the API would refuse.
+        Done = first == 0;
     }
 
     /// <summary>The total the service reported on the last page read; null before the first page or when it did not say.</summary>

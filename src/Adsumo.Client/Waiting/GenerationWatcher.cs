@@ -67,6 +67,15 @@ public sealed class GenerationWatcher
                 Report(known);
                 return;
             }
+            try
+            {
+                Input.Id(id, "Id", "generation id");
+            }
+            catch (AdsumoInputException e)
+            {
+                _report(new WaitEvent(id, WaitOutcome.Error, null, new AdsumoException(AdsumoErrorKind.InvalidRequest, e.Message, e)));
+                return;
+            }
             _pending[id] = DateTime.UtcNow;
         }
         _wake.Release();
@@ -102,9 +111,17 @@ public sealed class GenerationWatcher
                 var waiting = _pending.Where(p => !_polling.Contains(p.Key)).Select(p => p.Value).ToList();
                 next = waiting.Count == 0 ? _deadline : waiting.Min();
                 if (_deadline < next) next = _deadline;
+                // Past the deadline with nothing pending, only a new generation or the end of the input can change
+                // anything: sleep until one comes rather than spin.
+                if (now >= _deadline && _pending.Count == 0) next = DateTime.MaxValue;
             }
             foreach (var id in due) polls.Add(PollAsync(id));
             polls.RemoveAll(p => p.IsCompleted);
+            if (next == DateTime.MaxValue)
+            {
+                await _wake.WaitAsync(token).ConfigureAwait(false);
+                continue;
+            }
             var sleep = next - DateTime.UtcNow;
             if (sleep > TimeSpan.FromHours(1)) sleep = TimeSpan.FromHours(1);
             if (sleep > TimeSpan.Zero) await _wake.WaitAsync(sleep, token).ConfigureAwait(false);
@@ -142,16 +159,26 @@ public sealed class GenerationWatcher
         }
         catch (AdsumoException e)
         {
-            lock (_gate)
-            {
-                if (_pending.Remove(id)) _report(new WaitEvent(id, WaitOutcome.Error, null, e));
-            }
+            Fail(id, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else would leave the id pending and due at once, to be polled again in a tight loop.
+            Fail(id, new AdsumoException(AdsumoErrorKind.InvalidRequest, $"Generation {id} cannot be polled: {Http.Sanitize.Text(e.Message, 200)}", e));
         }
         finally
         {
             lock (_gate) _polling.Remove(id);
             _inFlight.Release();
             _wake.Release();
+        }
+    }
+
+    private void Fail(string id, AdsumoException error)
+    {
+        lock (_gate)
+        {
+            if (_pending.Remove(id)) _report(new WaitEvent(id, WaitOutcome.Error, null, error));
         }
     }
 

@@ -10,16 +10,10 @@ namespace Adsumo.Emulator.Faults;
 internal sealed class FaultInjector
 {
     private readonly Lock _sync = new();
-    private FaultSettings _settings = FaultSettings.None;
+    private volatile FaultSettings _settings = FaultSettings.None;
     private Random _random = new();
 
-    public FaultSettings Current
-    {
-        get
-        {
-            lock (_sync) return _settings;
-        }
-    }
+    public FaultSettings Current => _settings;
 
     public void Set(FaultSettings settings)
     {
@@ -34,11 +28,13 @@ internal sealed class FaultInjector
 
     public FaultPlan Draw()
     {
+        // Without fault rates there is nothing to draw, and the usual request takes no lock here.
+        var current = _settings;
+        if (current.TotalRate <= 0) return new FaultPlan(FaultKind.None, false, current.LatencyMs, current.RetryAfterSeconds);
+
         lock (_sync)
         {
             var s = _settings;
-            if (s.TotalRate <= 0) return new FaultPlan(FaultKind.None, false, s.LatencyMs, s.RetryAfterSeconds);
-
             var draw = _random.NextDouble();
             var kind = FaultKind.None;
             if (draw < s.ErrorRate) kind = FaultKind.Error;

@@ -78,7 +78,8 @@ internal sealed class FaultMiddleware(FaultInjector faults)
                     "Injected fault: the emulator answers 429 on purpose.");
                 break;
             case FaultKind.Reset:
-                if (record is not null) record.Aborted = true;
+                // Logged before the cut, so a client that sees the reset already finds it in the log.
+                record?.Write(0);
                 context.Abort();
                 break;
             case FaultKind.Malformed:

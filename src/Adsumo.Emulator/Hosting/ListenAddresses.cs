@@ -19,6 +19,9 @@ internal static class ListenAddresses
             if (!IsLoopback(uri.Host))
                 throw new EmulatorOptionsException(
                     $"--urls: refusing to listen on '{part}': the emulator binds loopback only (127.0.0.1, localhost or [::1]).");
+            if (uri.Port == 0 && uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+                throw new EmulatorOptionsException(
+                    $"--urls: '{part}': Kestrel cannot pick a free port for localhost; use http://127.0.0.1:0 or http://[::1]:0.");
             if (uri.AbsolutePath != "/")
                 throw new EmulatorOptionsException($"--urls: '{part}' must not have a path.");
         }

@@ -22,9 +22,9 @@ internal static class ErrorHandlingMiddleware
             await JsonResponses.WriteErrorAsync(context, error.StatusCode, "invalid_request",
                 $"The request could not be read: {error.Message}");
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; there is nobody to answer.
+            // The client went away (mid-download, say): there is nobody to answer.
         }
         catch (Exception error) when (!context.Response.HasStarted)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -9,10 +8,15 @@ internal sealed class RequestLogMiddleware(RequestLog log, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var record = new RequestRecord();
+        var record = new RequestRecord(log, context, clock.GetUtcNow());
         context.Features.Set(record);
-        var time = clock.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
+        context.Response.OnStarting(static state =>
+        {
+            var started = (RequestRecord)state;
+            started.Write(started.Status);
+            return Task.CompletedTask;
+        }, record);
+
         var failed = false;
         try
         {
@@ -25,21 +29,11 @@ internal sealed class RequestLogMiddleware(RequestLog log, TimeProvider clock)
         }
         finally
         {
-            var request = context.Request;
+            // Only requests whose response never started get here unwritten: cut, abandoned, or failed early.
             var response = context.Response;
-            var cut = record.Aborted || (context.RequestAborted.IsCancellationRequested && !response.HasStarted);
-            log.Add(new LoggedRequest
-            {
-                Time = time,
-                Method = request.Method,
-                Path = request.Path.Value ?? "",
-                Query = request.QueryString.HasValue ? request.QueryString.Value![1..] : null,
-                Status = cut ? 0 : failed ? StatusCodes.Status500InternalServerError : response.StatusCode,
-                Authorization = request.Headers.ContainsKey("Authorization"),
-                RequestId = context.TraceIdentifier,
-                Fault = record.Fault,
-                DurationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3),
-            });
+            record.Write(context.RequestAborted.IsCancellationRequested ? 0
+                : failed && !response.HasStarted ? StatusCodes.Status500InternalServerError
+                : response.StatusCode);
         }
     }
 }

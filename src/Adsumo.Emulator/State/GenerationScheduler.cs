@@ -62,7 +62,18 @@ internal sealed class GenerationScheduler : IDisposable
             if (_queue.TryPeek(out _, out var next)) Arm(next);
         }
         if (due is null) return;
-        foreach (var generation in due) _lifecycle.SettleIfDue(generation, now);
+        foreach (var generation in due)
+        {
+            try
+            {
+                _lifecycle.SettleIfDue(generation, now);
+            }
+            catch (Exception error)
+            {
+                // An exception escaping a timer callback would end the process; one generation must not do that.
+                Console.Error.WriteLine($"Adsumo emulator: finishing generation {generation.Id} failed: {error}");
+            }
+        }
     }
 
     private void Arm(DateTimeOffset deadline)

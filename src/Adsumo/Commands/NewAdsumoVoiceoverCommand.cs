@@ -73,7 +73,9 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
         }
         catch (AdsumoException e)
         {
-            WriteFailure(e, VoiceId);
+            WriteFailure(e, VoiceId, NewGenerationCmdlet.MayHaveBeenCreated(e)
+                ? $"Sending the voiceover failed, but it may have been made (and charged) all the same; it was not sent again, so as not to pay twice."
+                : null);
             return;
         }
         VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);

@@ -32,25 +32,7 @@ public sealed class RemoveAdsumoAvatarCommand : AdsumoApiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private protected override void Process()
-    {
-        foreach (var id in Id)
-        {
-            var checkedId = Client.Input.Id(id, nameof(Id), "avatar id");
-            if (!ShouldProceed(Force, checkedId, "Delete custom avatar")) continue;
-            var session = Session;
-            try
-            {
-                Pump.Run(call => session.DeleteCustomAvatarAsync(checkedId, call));
-            }
-            catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.Conflict)
-            {
-                WriteFailure(e, id, $"Avatar {checkedId} is used by video generations, so it cannot be deleted.");
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, id);
-            }
-        }
-    }
+    private protected override void Process() =>
+        Removal.RemoveEach(this, Id, Force, "custom avatar", (session, id, call) => session.DeleteCustomAvatarAsync(id, call),
+            id => $"Avatar {id} is used by video generations, so it cannot be deleted.");
 }

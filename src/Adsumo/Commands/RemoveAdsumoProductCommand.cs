@@ -34,25 +34,7 @@ public sealed class RemoveAdsumoProductCommand : AdsumoApiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private protected override void Process()
-    {
-        foreach (var id in Id)
-        {
-            var checkedId = Client.Input.Id(id, nameof(Id), "product id");
-            if (!ShouldProceed(Force, checkedId, "Delete product")) continue;
-            var session = Session;
-            try
-            {
-                Pump.Run(call => session.DeleteProductAsync(checkedId, call));
-            }
-            catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.Conflict)
-            {
-                WriteFailure(e, id, $"Product {checkedId} still has generations, so it cannot be deleted.");
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, id);
-            }
-        }
-    }
+    private protected override void Process() =>
+        Removal.RemoveEach(this, Id, Force, "product", (session, id, call) => session.DeleteProductAsync(id, call),
+            id => $"Product {id} still has generations, so it cannot be deleted.");
 }

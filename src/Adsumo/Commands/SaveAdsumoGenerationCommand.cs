@@ -29,7 +29,7 @@ namespace Adsumo.Commands;
 /// <code>Save-AdsumoGeneration -Id 550e8400-e29b-41d4-a716-446655440000 -Path ./hero.mp4 -Force</code>
 /// <para>Saves one video under a chosen name, replacing an older copy.</para>
 /// </example>
-[Cmdlet(VerbsData.Save, "AdsumoGeneration", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsData.Save, "AdsumoGeneration", DefaultParameterSetName = ByObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
 {
@@ -87,7 +87,8 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
             throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Generation {id} is completed but the service gave no usable result URL.");
 
         var destination = Destination(generation, url);
-        ResultDownloader.CheckDestination(destination, Force);
+        // A folder that does not exist yet holds no file to refuse; it is made below, once ShouldProcess agrees.
+        if (_targetIsFile || Directory.Exists(_target)) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess(destination, $"Save generation {id}")) return;
         if (!_targetIsFile) Directory.CreateDirectory(_target);
 

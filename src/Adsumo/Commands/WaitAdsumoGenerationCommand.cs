@@ -26,7 +26,7 @@ namespace Adsumo.Commands;
 /// <code>Get-Content ids.txt | Wait-AdsumoGeneration -TimeoutSeconds 600 -PollIntervalSeconds 10</code>
 /// <para>Resumes waiting, in a new process, on ids a previous run saved, for at most ten minutes.</para>
 /// </example>
-[Cmdlet(VerbsLifecycle.Wait, "AdsumoGeneration", DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsLifecycle.Wait, "AdsumoGeneration", DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(Generation))]
 public sealed class WaitAdsumoGenerationCommand : GenerationInputCmdlet
 {

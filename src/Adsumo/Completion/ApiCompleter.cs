@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Adsumo.Client;
@@ -20,7 +21,9 @@ public abstract class ApiCompleter : IArgumentCompleter
 {
     private static readonly TimeSpan CacheLife = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
-    private static readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Id, string Label)> Items)> Cache = new();
+    // Per session, that is per connection: a key shows only its last four characters, so two teams' keys could
+    // look alike, and a cache keyed by what a connection shows would complete one team's ids for the other.
+    private static readonly ConditionalWeakTable<AdsumoSession, ConcurrentDictionary<Type, (DateTime At, IReadOnlyList<(string Id, string Label)> Items)>> Cache = new();
 
     /// <summary>The candidates: the id to insert and a label to show.</summary>
     private protected abstract Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoSession session, CallContext call);
@@ -37,13 +40,13 @@ public abstract class ApiCompleter : IArgumentCompleter
                 ?? Connections.Default
                 ?? Connections.FromEnvironmentVariables();
             if (connection is null) return [];
-            var key = GetType().Name + "|" + connection.BaseUri + "|" + connection.ApiKey;
-            if (!Cache.TryGetValue(key, out var cached) || DateTime.UtcNow - cached.At > CacheLife)
+            var session = Connections.SessionOf(connection);
+            var lists = Cache.GetValue(session, _ => new());
+            if (!lists.TryGetValue(GetType(), out var cached) || DateTime.UtcNow - cached.At > CacheLife)
             {
                 using var budget = new CancellationTokenSource(Budget);
-                var session = Connections.SessionOf(connection);
                 cached = (DateTime.UtcNow, Task.Run(() => ReadAsync(session, CallContext.Silent(budget.Token))).GetAwaiter().GetResult());
-                Cache[key] = cached;
+                lists[GetType()] = cached;
             }
             items = cached.Items;
         }

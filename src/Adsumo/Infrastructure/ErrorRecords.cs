@@ -37,7 +37,7 @@ internal static class ErrorRecords
         AdsumoErrorKind.Forbidden => ErrorCategory.PermissionDenied,
         AdsumoErrorKind.InsufficientCredits => ErrorCategory.QuotaExceeded,
         AdsumoErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-        AdsumoErrorKind.Conflict => ErrorCategory.ResourceBusy,
+        AdsumoErrorKind.Conflict => ErrorCategory.InvalidOperation,
         AdsumoErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
         AdsumoErrorKind.ServerError => ErrorCategory.ResourceUnavailable,
         AdsumoErrorKind.InvalidResponse => ErrorCategory.InvalidResult,

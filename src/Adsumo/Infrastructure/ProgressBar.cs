@@ -11,14 +11,18 @@ internal sealed class ProgressBar
 {
     private static int _nextId = 1000;
     private readonly PSCmdlet _cmdlet;
-    private readonly ProgressRecord _record;
+    private readonly int _activityId;
+    private readonly string _activity;
+    private string _status = "Starting";
+    private int _percent = -1;
     private readonly Stopwatch _sinceLast = new();
     private readonly bool _visible;
 
     public ProgressBar(PSCmdlet cmdlet, string activity)
     {
         _cmdlet = cmdlet;
-        _record = new ProgressRecord(System.Threading.Interlocked.Increment(ref _nextId), activity, "Starting");
+        _activityId = System.Threading.Interlocked.Increment(ref _nextId);
+        _activity = activity;
         var preference = cmdlet.GetVariableValue("ProgressPreference");
         var silenced = preference is ActionPreference p && (p == ActionPreference.SilentlyContinue || p == ActionPreference.Ignore)
             || preference?.ToString() is "SilentlyContinue" or "Ignore";
@@ -30,10 +34,9 @@ internal sealed class ProgressBar
     {
         if (!_visible) return;
         if (!force && _sinceLast.IsRunning && _sinceLast.ElapsedMilliseconds < 250) return;
-        _record.StatusDescription = status;
-        _record.PercentComplete = percent < 0 ? -1 : percent > 100 ? 100 : percent;
-        _record.RecordType = ProgressRecordType.Processing;
-        _cmdlet.WriteProgress(_record);
+        _status = status;
+        _percent = percent < 0 ? -1 : percent > 100 ? 100 : percent;
+        _cmdlet.WriteProgress(Record(ProgressRecordType.Processing));
         _sinceLast.Restart();
     }
 
@@ -41,7 +44,11 @@ internal sealed class ProgressBar
     public void Complete()
     {
         if (!_visible || !_sinceLast.IsRunning) return;
-        _record.RecordType = ProgressRecordType.Completed;
-        _cmdlet.WriteProgress(_record);
+        _cmdlet.WriteProgress(Record(ProgressRecordType.Completed));
     }
+
+    // A new record each time: hosts and the Progress stream of a [powershell] instance keep the records they are
+    // given, and one record changed in place would rewrite the history they hold.
+    private ProgressRecord Record(ProgressRecordType type) =>
+        new(_activityId, _activity, _status) { PercentComplete = _percent, RecordType = type };
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
@@ -14,6 +15,9 @@ internal sealed class WaitDriver
     private readonly GenerationWatcher _watcher;
     private readonly ProgressBar _progress;
 
+    // A generation read back by a poll is a new object: the estimate made when it was submitted is carried over.
+    private readonly ConcurrentDictionary<string, int> _estimates = new(StringComparer.OrdinalIgnoreCase);
+
     public WaitDriver(AdsumoCmdlet cmdlet, AdsumoSession session, TimeSpan pollInterval, TimeSpan timeout)
     {
         _cmdlet = cmdlet;
@@ -25,6 +29,7 @@ internal sealed class WaitDriver
     /// <summary>Watches one more generation and writes whatever has ended meanwhile.</summary>
     public void Add(string id, Generation? known)
     {
+        if (known?.EstimatedCredits is { } estimate) _estimates[id] = estimate;
         _watcher.Add(id, known);
         _cmdlet.Pump.Drain();
         ShowProgress(force: false);
@@ -36,22 +41,21 @@ internal sealed class WaitDriver
         _watcher.CompleteAdding();
         ShowProgress(force: true);
         _cmdlet.Pump.PumpUntil(_watcher.Completion);
+        // The last count may have fallen in the throttle's window: the bar ends on the true one.
+        ShowProgress(force: true);
         _progress.Complete();
     }
 
     private void Write(WaitEvent e)
     {
-        switch (e.Outcome)
+        if (e.Outcome == WaitOutcome.Completed)
         {
-            case WaitOutcome.Completed:
-                _cmdlet.WriteObject(e.Generation);
-                break;
-            case WaitOutcome.Failed:
-                _cmdlet.WriteFailure(e.Error!, e.Id);
-                break;
-            default:
-                _cmdlet.WriteFailure(e.Error!, e.Id);
-                break;
+            if (e.Generation!.EstimatedCredits is null && _estimates.TryGetValue(e.Id, out var estimate)) e.Generation.EstimatedCredits = estimate;
+            _cmdlet.WriteObject(e.Generation);
+        }
+        else
+        {
+            _cmdlet.WriteFailure(e.Error!, e.Id);
         }
         ShowProgress(force: false);
     }

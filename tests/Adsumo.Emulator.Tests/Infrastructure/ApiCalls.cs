@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace Adsumo.Emulator.Tests.Infrastructure;
@@ -105,7 +107,8 @@ public static class ApiCalls
         return response;
     }
 
+    /// <summary>The ids of a list answer's <c>data</c>, or of a seed answer's id list.</summary>
     public static string[] Ids(this ApiResponse response, string property = "data") =>
-        [.. System.Linq.Enumerable.Select(response.Json.GetProperty(property).EnumerateArray(),
-            e => e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString()! : e.GetProperty("id").GetString()!)];
+        [.. response.Json.GetProperty(property).EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetProperty("id").GetString()!)];
 }

@@ -1,0 +1,31 @@
+using System;
+using System.Threading.Tasks;
+using Adsumo.Client;
+
+namespace Adsumo.Infrastructure;
+
+/// <summary>
+/// The loop the Remove cmdlets share: each id is checked, confirmed (unless -Force), deleted, and a failure is
+/// reported for that id alone, a conflict in words that say why the item cannot go.
+/// </summary>
+internal static class Removal
+{
+    public static void RemoveEach(AdsumoApiCmdlet cmdlet, string[] ids, bool force, string what,
+        Func<AdsumoSession, string, CallContext, Task> delete, Func<string, string> whyInUse)
+    {
+        foreach (var id in ids)
+        {
+            var checkedId = Input.Id(id, "Id", what + " id");
+            if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) continue;
+            var session = cmdlet.Session;
+            try
+            {
+                cmdlet.Pump.Run(call => delete(session, checkedId, call));
+            }
+            catch (AdsumoException e)
+            {
+                cmdlet.WriteFailure(e, id, e.Kind == AdsumoErrorKind.Conflict ? whyInUse(checkedId) : null);
+            }
+        }
+    }
+}
