@@ -11,14 +11,15 @@ BeforeDiscovery {
     $transformation = 'ParameterArgumentTransformationError'
     # PowerShell's id when a value cannot be converted to the parameter's type at all.
     $conversion = 'CannotConvertArgumentNoMessage'
-    function Merge([hashtable] $Base, [hashtable] $Changes) {
+    function Copy-WithChange([hashtable] $Base, [hashtable] $Changes) {
         $copy = @{} + $Base
         foreach ($name in $Changes.Keys) { $copy[$name] = $Changes[$name] }
         $copy
     }
 
     # Command, its parameters, and the error id expected. Connection is added for the commands that take one.
-    $script:cases = @(
+    # Not $script: scoped: discovery of every file shares a scope, and a name set there reaches other files.
+    $badInputCases = @(
         # Ids: not UUIDs, hostile, blank, missing.
         @{ Case = 'an id that is not a UUID'; Command = 'Get-AdsumoProduct'; Parameters = @{ Id = 'not-a-uuid' }; Id = 'Adsumo.InvalidId' }
         @{ Case = 'an id with SQL in it'; Command = 'Get-AdsumoProduct'; Parameters = @{ Id = "'; DROP TABLE products;--" }; Id = 'Adsumo.InvalidId' }
@@ -41,32 +42,32 @@ BeforeDiscovery {
         # Names and lengths.
         @{ Case = 'an avatar name one character too long'; Command = 'New-AdsumoAvatar'; Parameters = @{ Name = 'a' * 51; ImageUrl = $image }; Id = 'Adsumo.NameTooLong' }
         @{ Case = 'a 10,000-character avatar name'; Command = 'New-AdsumoAvatar'; Parameters = @{ Name = 'n' * 10000; ImageUrl = $image }; Id = 'Adsumo.NameTooLong' }
-        @{ Case = 'an empty product name'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Name = '' }); Id = $validation }
-        @{ Case = 'a blank product name'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Name = '   ' }); Id = 'Adsumo.MissingValue' }
+        @{ Case = 'an empty product name'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Name = '' }); Id = $validation }
+        @{ Case = 'a blank product name'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Name = '   ' }); Id = 'Adsumo.MissingValue' }
         @{ Case = 'a name of control characters only'; Command = 'New-AdsumoAvatar'; Parameters = @{ Name = "`t`r`n"; ImageUrl = $image }; Id = 'Adsumo.MissingValue' }
-        @{ Case = 'a null description'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Description = $null }); Id = $validation }
+        @{ Case = 'a null description'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Description = $null }); Id = $validation }
         @{ Case = 'an empty prompt'; Command = 'New-AdsumoImage'; Parameters = @{ Prompt = ''; Model = 'fast'; AspectRatio = '1:1' }; Id = $validation }
         @{ Case = 'an empty voiceover text'; Command = 'New-AdsumoVoiceover'; Parameters = @{ Text = ''; VoiceId = 'EXAVITQu4vr4xnSDxMaL' }; Id = $validation }
 
         # URLs.
-        @{ Case = 'an image URL that is not a URL'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ ImageUrl = 'not a url' }); Id = 'Adsumo.InvalidUrl' }
-        @{ Case = 'an ftp image URL'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ ImageUrl = 'ftp://example.com/p.png' }); Id = 'Adsumo.InvalidUrl' }
-        @{ Case = 'a javascript: image URL'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ ImageUrl = 'javascript:alert(1)' }); Id = 'Adsumo.InvalidUrl' }
+        @{ Case = 'an image URL that is not a URL'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ ImageUrl = 'not a url' }); Id = 'Adsumo.InvalidUrl' }
+        @{ Case = 'an ftp image URL'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ ImageUrl = 'ftp://example.com/p.png' }); Id = 'Adsumo.InvalidUrl' }
+        @{ Case = 'a javascript: image URL'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ ImageUrl = 'javascript:alert(1)' }); Id = 'Adsumo.InvalidUrl' }
         @{ Case = 'a file: image URL'; Command = 'New-AdsumoAvatar'; Parameters = @{ Name = 'Face'; ImageUrl = 'file:///etc/passwd' }; Id = 'Adsumo.InvalidUrl' }
         @{ Case = 'a relative image URL'; Command = 'New-AdsumoAvatar'; Parameters = @{ Name = 'Face'; ImageUrl = '../../etc/passwd' }; Id = 'Adsumo.InvalidUrl' }
-        @{ Case = 'a product link without a scheme'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Link = 'example.com/mug' }); Id = 'Adsumo.InvalidUrl' }
+        @{ Case = 'a product link without a scheme'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Link = 'example.com/mug' }); Id = 'Adsumo.InvalidUrl' }
 
         # Currencies and prices.
-        @{ Case = 'a four-letter currency'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Currency = 'EURO' }); Id = 'Adsumo.InvalidCurrency' }
-        @{ Case = 'a currency with a symbol'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Currency = 'U$D' }); Id = 'Adsumo.InvalidCurrency' }
-        @{ Case = 'a numeric currency'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Currency = '978' }); Id = 'Adsumo.InvalidCurrency' }
+        @{ Case = 'a four-letter currency'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Currency = 'EURO' }); Id = 'Adsumo.InvalidCurrency' }
+        @{ Case = 'a currency with a symbol'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Currency = 'U$D' }); Id = 'Adsumo.InvalidCurrency' }
+        @{ Case = 'a numeric currency'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Currency = '978' }); Id = 'Adsumo.InvalidCurrency' }
         # An empty optional value means "not given" (as an empty CSV column does), so a blank one is the bad value.
-        @{ Case = 'a blank currency'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Currency = '   ' }); Id = 'Adsumo.MissingValue' }
+        @{ Case = 'a blank currency'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Currency = '   ' }); Id = 'Adsumo.MissingValue' }
         @{ Case = 'an empty mandatory aspect ratio'; Command = 'New-AdsumoImage'; Parameters = @{ Prompt = 'p'; Model = 'fast'; AspectRatio = '' }; Id = 'ParameterArgumentValidationErrorEmptyStringNotAllowed' }
         @{ Case = 'a null mandatory style id'; Command = 'New-AdsumoProductShot'; Parameters = @{ ProductId = $uuid; StyleId = $null; Model = 'fast'; AspectRatio = '1:1' }; Id = $validation }
-        @{ Case = 'a negative price'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Price = -0.01 }); Id = 'Adsumo.InvalidPrice' }
-        @{ Case = 'a price that is not a number'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Price = 'cheap' }); Id = $conversion }
-        @{ Case = 'a price beyond any decimal'; Command = 'New-AdsumoProduct'; Parameters = (Merge $product @{ Price = 1e30 }); Id = $conversion }
+        @{ Case = 'a negative price'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = -0.01 }); Id = 'Adsumo.InvalidPrice' }
+        @{ Case = 'a price that is not a number'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = 'cheap' }); Id = $conversion }
+        @{ Case = 'a price beyond any decimal'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = 1e30 }); Id = $conversion }
 
         # Values from fixed sets.
         @{ Case = 'an image model that does not exist'; Command = 'New-AdsumoImage'; Parameters = @{ Prompt = 'p'; Model = 'turbo'; AspectRatio = '1:1' }; Id = $validation }
@@ -137,11 +138,11 @@ AfterAll {
 }
 
 Describe 'Refusing bad input before sending anything' {
-    It 'has at least 40 cases' {
-        $cases.Count | Should -BeGreaterOrEqual 40
+    It 'has at least 40 cases' -ForEach @{ Count = $badInputCases.Count } {
+        $Count | Should -BeGreaterOrEqual 40
     }
 
-    It 'refuses <Case> with <Id>, sending nothing' -ForEach $cases {
+    It 'refuses <Case> with <Id>, sending nothing' -ForEach $badInputCases {
         $parameters = @{} + $Parameters
         if ($Connect) {
             if (-not $parameters.Contains('ApiKey')) { $parameters.ApiKey = New-TestKey }
