@@ -83,7 +83,8 @@ public sealed partial class AdsumoSession
     {
         var path = request.Path.TrimStart('/');
         var builder = new StringBuilder(path);
-        var first = true;
+        // A path may already carry a query of its own (products?limit=5): further parameters join it.
+        var first = !path.Contains("?");
         foreach (var pair in request.Query.Where(q => q.Value is not null))
         {
             builder.Append(first ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value!));

@@ -242,8 +242,11 @@ Describe 'A paid request is never sent twice' {
         $made.Count | Should -BeGreaterThan 0
         ($made.Count + $failures.Count) | Should -Be $count
         $failures.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'Adsumo.ServerError,Adsumo.Commands.NewAdsumoImageCommand'
-        # The module cannot tell a lost answer from a refused request, so each error says to look before retrying.
-        foreach ($failure in $failures) { $failure.ToString() | Should -Match 'may have been created.*not sent again.*Get-AdsumoGeneration' }
+        # The module cannot tell a lost answer from a refused request, so each error says it was not resent and where to look.
+        foreach ($failure in $failures) {
+            $failure.ToString() | Should -Match 'not sent again'
+            $failure.ErrorDetails.RecommendedAction | Should -Match 'may have been created.*Get-AdsumoGeneration'
+        }
         $posts = @(Get-EmulatorRequest -Emulator $emulator | Where-Object method -EQ 'POST')
         $posts.Count | Should -Be $count
         $onServer = @(Get-AdsumoGeneration)

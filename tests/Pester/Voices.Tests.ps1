@@ -238,7 +238,8 @@ Describe 'New-AdsumoVoiceover' {
         finally { Clear-EmulatorFault -Emulator $emulator }
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.ServerError,Adsumo.Commands.NewAdsumoVoiceoverCommand'
-        $failures[0].ToString() | Should -Match 'may have been made'
+        $failures[0].ToString() | Should -Match 'not sent again'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'may have been made'
         @(Get-EmulatorRequest -Emulator $emulator | Where-Object method -EQ 'POST').Count | Should -Be 1
         (Get-AdsumoCredit).Used | Should -Be 1
     }

@@ -10,6 +10,10 @@ internal static class JsonShape
     public static string? Problem(HttpResponseMessage response)
     {
         if (response.Content is not ByteArrayContent) return null;
+        // Only an answer that says it is JSON (or says nothing) is expected to parse: a CSV or an image is not broken.
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !mediaType.EndsWith("/json", System.StringComparison.OrdinalIgnoreCase)
+            && !mediaType.EndsWith("+json", System.StringComparison.OrdinalIgnoreCase)) return null;
         var bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         if (bytes.Length == 0) return null;
         try

@@ -75,10 +75,10 @@ internal sealed class RetryHandler : DelegatingHandler
             }
             if (response is not null && response.Headers.TryGetValues("X-Request-Id", out var ids))
             {
-                foreach (var id in ids) { context.ServerRequestId = id; break; }
+                foreach (var id in ids) { context.ServerRequestId = Sanitize.RequestId(id); break; }
             }
 
-            var outcome = response is not null ? $"{(int)response.StatusCode} {response.ReasonPhrase}" : Describe(failure!);
+            var outcome = response is not null ? $"{(int)response.StatusCode} {Sanitize.Text(response.ReasonPhrase, 80)}" : Describe(failure!);
             context.Log.Verbose($"{described} -> {outcome} in {watch.ElapsedMilliseconds} ms (request {context.ServerRequestId ?? context.RequestId})");
 
             string? malformed = null;

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace Adsumo.Client.Http;
@@ -48,4 +49,22 @@ internal static class Sanitize
         }
         return builder.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// A request id from the service, kept only when it looks like one: it is quoted in every error and log line,
+    /// so a hostile or broken header must not bring escapes or kilobytes into them.
+    /// </summary>
+    public static string? RequestId(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var builder = new StringBuilder(Math.Min(value!.Length, MaxRequestId));
+        foreach (var c in value)
+        {
+            if (builder.Length == MaxRequestId) break;
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.' or ':') builder.Append(c);
+        }
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    private const int MaxRequestId = 128;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -21,6 +22,7 @@ public sealed class PagedQuery<T>
     private readonly long _startOffset;
     private readonly ulong _first;
     private long _offset;
+    private long _highWater;
     private long? _lastTotal;
 
     public PagedQuery(Func<long, int, CallContext, Task<Page<T>>> fetch, Func<T, string> idOf, ulong skip, ulong first)
@@ -54,7 +56,8 @@ public sealed class PagedQuery<T>
         {
             var wanted = _first - Returned;
             var limit = (int)Math.Min((ulong)MaxPageSize, wanted);
-            var page = await _fetch(_offset, limit, call).ConfigureAwait(false);
+            var pageOffset = _offset;
+            var page = await _fetch(pageOffset, limit, call).ConfigureAwait(false);
             Requests++;
             Total = page.Total;
             foreach (var item in page.Items)
@@ -75,11 +78,21 @@ public sealed class PagedQuery<T>
             else if (shrank)
             {
                 call.Log.Verbose($"The list shrank from {previous} to {page.Total} items while it was read; reading it again from the start, without repeating what was already written.");
+                _highWater = Math.Max(_highWater, pageOffset + page.Items.Count);
                 _offset = _startOffset;
             }
             else
             {
+                // A page of nothing new, past where an earlier pass reached and with no new items at the front to
+                // push the old ones along, means the service ignores the offset: going on would never end.
+                var grew = page.Total is { } after && previous is { } earlier && after > earlier;
+                if (page.Items.Count > 0 && fresh.Count == 0 && pageOffset >= _highWater && !grew)
+                {
+                    throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                        $"The service answered offset {pageOffset} with items it had already listed, so it seems to ignore the offset; the list cannot be read further without repeating itself ({Returned} items read).");
+                }
                 _offset += page.Items.Count;
+                _highWater = Math.Max(_highWater, _offset);
                 Done = page.Items.Count == 0
                     || (page.Total is { } total ? _offset >= total : page.Items.Count < limit);
             }

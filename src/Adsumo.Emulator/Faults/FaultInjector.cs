@@ -42,7 +42,8 @@ internal sealed class FaultInjector
             else if (draw < s.ErrorRate + s.RateLimitRate + s.ResetRate) kind = FaultKind.Reset;
             else if (draw < s.TotalRate) kind = FaultKind.Malformed;
 
-            var after = kind != FaultKind.None && s.Timing switch
+            // A rate limiter refuses before any work, so a 429 is never drawn after it, whatever the timing says.
+            var after = kind is not FaultKind.None and not FaultKind.RateLimit && s.Timing switch
             {
                 FaultTimings.After => true,
                 FaultTimings.Mixed => _random.Next(2) == 1,

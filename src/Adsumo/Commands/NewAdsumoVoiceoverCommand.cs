@@ -73,8 +73,8 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
         }
         catch (AdsumoException e)
         {
-            WriteFailure(e, VoiceId, NewGenerationCmdlet.MayHaveBeenCreated(e)
-                ? $"Sending the voiceover failed, but it may have been made (and charged) all the same; it was not sent again, so as not to pay twice."
+            WriteFailure(e, VoiceId, advice: NewGenerationCmdlet.MayHaveBeenCreated(e)
+                ? "The voiceover may have been made (and charged) all the same; check Get-AdsumoCredit before trying again."
                 : null);
             return;
         }

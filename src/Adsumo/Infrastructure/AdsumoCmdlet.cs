@@ -39,8 +39,8 @@ public abstract class AdsumoCmdlet : PSCmdlet
     private protected virtual void End() { }
 
     /// <summary>A failure of one pipeline item: reported, and the pipeline goes on.</summary>
-    internal void WriteFailure(Exception exception, object? target, string? context = null) =>
-        WriteError(ErrorRecords.From(exception, target, context));
+    internal void WriteFailure(Exception exception, object? target, string? context = null, string? advice = null) =>
+        WriteError(ErrorRecords.From(exception, target, context, advice));
 
     /// <summary>A failure that ends the command, such as bad input.</summary>
     internal void ThrowFailure(Exception exception, object? target, string? context = null) =>

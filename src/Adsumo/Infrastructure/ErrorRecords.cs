@@ -10,7 +10,7 @@ namespace Adsumo.Infrastructure;
 /// </summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(Exception exception, object? target, string? context = null)
+    public static ErrorRecord From(Exception exception, object? target, string? context = null, string? advice = null)
     {
         ErrorRecord record = exception switch
         {
@@ -20,7 +20,7 @@ internal static class ErrorRecords
         };
         record.ErrorDetails = new ErrorDetails(context is null ? exception.Message : context + " " + exception.Message)
         {
-            RecommendedAction = Advice(exception),
+            RecommendedAction = advice ?? Advice(exception),
         };
         return record;
     }

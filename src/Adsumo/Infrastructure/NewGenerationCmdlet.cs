@@ -63,7 +63,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         }
         catch (AdsumoException e)
         {
-            WriteFailure(e, Target, MayHaveBeenCreated(e) ? LostAnswerAdvice(draft.Describe()) : null);
+            WriteFailure(e, Target, advice: MayHaveBeenCreated(e) ? LostAnswerAdvice(draft.Describe()) : null);
             return;
         }
         WriteVerbose($"Submitted {draft.Describe()} as generation {generation.Id}, estimated at {cost}.");
@@ -82,11 +82,11 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
     /// <summary>
     /// Whether a failed submission may have reached the service and been carried out: a 5xx, a dropped connection,
     /// a timeout or an unreadable answer all can come after the work was done. The module never resends such a
-    /// request (it would pay twice), so the user must be told to look before trying again.
+    /// request (it would pay twice); the core's message says so, and the advice says where to look.
     /// </summary>
     internal static bool MayHaveBeenCreated(AdsumoException e) => e.Kind is AdsumoErrorKind.ServerError
         or AdsumoErrorKind.NetworkError or AdsumoErrorKind.Timeout or AdsumoErrorKind.InvalidResponse;
 
     internal static string LostAnswerAdvice(string what) =>
-        $"Sending the {what} failed, but it may have been created all the same; it was not sent again, so as not to pay twice. Check Get-AdsumoGeneration before retrying.";
+        $"The {what} may have been created (and charged) all the same: look for it with Get-AdsumoGeneration before trying again.";
 }

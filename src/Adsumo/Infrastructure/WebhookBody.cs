@@ -22,7 +22,8 @@ internal static class WebhookBody
         try
         {
             pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            var plain = Marshal.PtrToStringUni(pointer) ?? "";
+            // Read with its length: a NUL inside must not cut the secret short.
+            var plain = Marshal.PtrToStringUni(pointer, secret.Length);
             if (plain.Length == 0) throw new AdsumoInputException("MissingValue", "Secret", "-Secret must not be empty.");
             return Encoding.UTF8.GetBytes(plain);
         }

@@ -67,7 +67,7 @@ public sealed class HostileTextTests
         AssertShowable(error.Message, 1000);
     }
 
-    [Fact(Skip = "BUG: the server's X-Request-Id is copied into every error message and RequestId unchecked and unbounded (RetryHandler sets ServerRequestId verbatim)")]
+    [Fact]
     public async Task A_huge_request_id_from_the_server_is_bounded()
     {
         var (error, log) = await FailWith(500, "application/json", Payloads.Error("internal_error", "Boom"), ("X-Request-Id", new string('r', 10 * 1024)));
@@ -77,7 +77,7 @@ public sealed class HostileTextTests
         Assert.All(log.VerboseLines, l => AssertShowable(l, 1000));
     }
 
-    [Fact(Skip = "BUG: a status line's reason phrase and an X-Request-Id with control characters reach the verbose log unsanitized (RetryHandler logs response.ReasonPhrase and the server id verbatim)")]
+    [Fact]
     public async Task Control_characters_in_the_status_line_and_request_id_never_reach_the_log_or_the_error()
     {
         await using var server = new RawHttpServer(

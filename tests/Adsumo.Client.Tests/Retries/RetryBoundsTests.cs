@@ -72,7 +72,7 @@ public sealed class RetryBoundsTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
     }
 
-    [Fact(Skip = "BUG: RetryTimeout does not bound an attempt: each attempt gets the full RequestTimeout even when less of the RetryTimeout is left, so one request can take RetryTimeout + RequestTimeout")]
+    [Fact]
     public async Task Retry_timeout_bounds_an_attempt_that_hangs()
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Delay(TimeSpan.FromSeconds(10)));
