@@ -32,7 +32,7 @@ BeforeDiscovery {
         @{ Kind = 'a body trickling past the timeout'; Scenario = 'trickle'; Id = 'Adsumo.Timeout'; Message = 'no complete answer within 1\.0 s' } + $getProduct
         @{ Kind = 'a 40 MB body, announced'; Scenario = 'huge'; Id = 'Adsumo.InvalidResponse'; Message = 'is larger than 32 MB; the module refuses to hold it in memory' } + $listProducts
         @{ Kind = 'a 40 MB body, not announced'; Scenario = 'huge-chunked'; Id = 'Adsumo.InvalidResponse'; Message = 'is larger than 32 MB' } + $listProducts
-        @{ Kind = 'pages that ignore the offset and give no total'; Scenario = 'paging-ignores-offset'; Id = 'Adsumo.InvalidResponse'; Message = 'answered offset 100 with items it had already listed, so it seems to ignore the offset' } + $listProducts
+        @{ Kind = 'pages that ignore the offset and give no total'; Scenario = 'paging-ignores-offset'; Id = 'Adsumo.InvalidResponse'; Message = 'answered offset 100 with items it had already listed, so it seems to ignore the offset'; Written = 100 } + $listProducts
         @{ Kind = 'a redirect loop'; Scenario = 'redirect-loop'; Id = 'Adsumo.InvalidResponse'; Message = 'was redirected more than 5 times; giving up' } + $getProduct
         @{ Kind = 'a redirect without a Location'; Scenario = 'redirect-no-location'; Id = 'Adsumo.InvalidResponse'; Message = 'answered 302 without a Location to go to' } + $getProduct
         @{ Kind = 'a credit balance that is not JSON, at connect'; Scenario = 'credits-invalid'; Id = 'Adsumo.InvalidResponse'; Message = '^Could not connect to .* with key adsumo_sk_\*\*\*\*\w{4}: The service''s answer to GET account/credits is not valid JSON'; Command = 'Connect-Adsumo'; Parameters = @{} }
@@ -89,7 +89,8 @@ Describe 'Answers that are wrong' {
         $run.Errors[0].ToString() | Should -Match $Message
         # Whatever the answer held, the message is safe to print.
         $run.Errors[0].ToString() | Should -Not -Match '[\p{Cc}\p{Cf}]'
-        $run.Output.Count | Should -Be 0
+        # Nothing is written, except what a list had streamed before it went wrong.
+        $run.Output.Count | Should -Be $(if ($Written) { $Written } else { 0 })
         $run.Seconds | Should -BeLessThan 10
     }
 
