@@ -8,11 +8,6 @@ BeforeAll {
     # Short generations, so that -Wait tests finish quickly; they poll every 0.1 s.
     $script:emulator = Start-TestEmulator -Arguments '--generation-seconds', '0.5'
     $script:pngMagic = [byte[]] (0x89, 0x50, 0x4E, 0x47)
-
-    function Get-FileMagic([string] $Path, [int] $Offset, [int] $Count) {
-        $bytes = [IO.File]::ReadAllBytes($Path)
-        [byte[]] $bytes[$Offset..($Offset + $Count - 1)]
-    }
 }
 
 AfterAll {

@@ -7,11 +7,6 @@ BeforeAll {
     # Short generations, so that -Wait tests finish quickly; they poll every 0.1 s.
     $script:emulator = Start-TestEmulator -Arguments '--generation-seconds', '0.5'
     $script:voiceId = (Get-AdsumoVoice -Connection (New-TestTeam -Emulator $emulator).Connection -First 1).Id
-
-    function Get-FileMagic([string] $Path, [int] $Offset, [int] $Count) {
-        $bytes = [IO.File]::ReadAllBytes($Path)
-        [byte[]] $bytes[$Offset..($Offset + $Count - 1)]
-    }
 }
 
 AfterAll {

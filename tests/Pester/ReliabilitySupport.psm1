@@ -48,21 +48,6 @@ function Clear-ScenarioRequest {
     $null = Invoke-RestMethod -Method Delete -Uri "$($Server.Root)/_scenario/requests"
 }
 
-function Wait-Until {
-    <# Polls a condition until it holds; fails the test with the description when it does not in time. #>
-    param(
-        [Parameter(Mandatory)] [scriptblock] $Condition,
-        [Parameter(Mandatory)] [string] $Description,
-        [double] $TimeoutSeconds = 20,
-        [int] $IntervalMilliseconds = 25
-    )
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-    while (-not (& $Condition)) {
-        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSeconds s waiting for: $Description" }
-        Start-Sleep -Milliseconds $IntervalMilliseconds
-    }
-}
-
 function Start-TestPipeline {
     <#
     Runs a script in a new runspace of this process (the module imported there), asynchronously, so that the test

@@ -10,19 +10,9 @@ BeforeAll {
         (Add-EmulatorData -Emulator $emulator -Key $Team.Key -Data @{ generations = @{ count = $Count; type = $Type; status = $Status; seconds = $Seconds } }).generations
     }
 
-    function script:Get-FirstByte([string] $Path, [int] $Count) {
-        $stream = [IO.File]::OpenRead($Path)
-        try {
-            $buffer = [byte[]]::new($Count)
-            $null = $stream.Read($buffer, 0, $Count)
-            , $buffer
-        }
-        finally { $stream.Dispose() }
-    }
-
     function script:Test-Magic([string] $Path, [string] $Type) {
         # PNG starts with 89 50 4E 47; an MP4 has its 'ftyp' box name at offset 4.
-        $bytes = Get-FirstByte -Path $Path -Count 8
+        $bytes = Get-FileMagic -Path $Path -Count 8
         if ($Type -eq 'image') { return (($bytes[0..3] | ForEach-Object { $_.ToString('X2') }) -join ' ') -eq '89 50 4E 47' }
         [Text.Encoding]::ASCII.GetString($bytes, 4, 4) -eq 'ftyp'
     }

@@ -110,13 +110,31 @@ function New-ModuleShell {
 }
 
 function Wait-Until {
-    <# Polls a condition every 50 ms instead of sleeping for a guessed time; throws when it never holds. #>
-    param([Parameter(Mandatory)] [scriptblock] $Condition, [double] $TimeoutSeconds = 30)
+    <# Polls a condition instead of sleeping for a guessed time; throws, saying what it waited for, when it never holds. #>
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Condition,
+        [string] $Description = "{$Condition}",
+        [double] $TimeoutSeconds = 30,
+        [int] $IntervalMilliseconds = 25
+    )
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while (-not (& $Condition)) {
-        if ([DateTime]::UtcNow -gt $deadline) { throw "Gave up after $TimeoutSeconds s waiting for {$Condition}." }
-        Start-Sleep -Milliseconds 50
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSeconds s waiting for: $Description" }
+        Start-Sleep -Milliseconds $IntervalMilliseconds
     }
+}
+
+function Get-FileMagic {
+    <# $Count bytes of a file from $Offset, read without loading the file: enough to check a format's magic. #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Offset = 0, [int] $Count = 4)
+    $stream = [IO.File]::OpenRead($Path)
+    try {
+        $buffer = [byte[]]::new($Count)
+        $null = $stream.Seek($Offset, 'Begin')
+        $read = $stream.Read($buffer, 0, $Count)
+        [byte[]] $buffer[0..($read - 1)]
+    }
+    finally { $stream.Dispose() }
 }
 
 function Invoke-ChildPwsh {

@@ -12,7 +12,6 @@ BeforeAll {
         Invoke-RestMethod -Uri "$($emulator.BaseUri)/voices?$($pairs -join '&')" -Headers @{ Authorization = "Bearer $Key" }
     }
 
-    function Get-FileMagic([string] $Path, [int] $Count) { [byte[]] ([IO.File]::ReadAllBytes($Path)[0..($Count - 1)]) }
 }
 
 AfterAll {
@@ -170,7 +169,7 @@ Describe 'New-AdsumoVoiceover' {
         $file = Join-Path $TestDrive 'line.mp3'
         $voiceover = New-AdsumoVoiceover -Text 'Hello.' -VoiceId $voiceId -OutFile $file
         $voiceover.Path | Should -Be $file
-        [Text.Encoding]::ASCII.GetString((Get-FileMagic $file 3)) | Should -Be 'ID3'
+        [Text.Encoding]::ASCII.GetString((Get-FileMagic $file 0 3)) | Should -Be 'ID3'
         # Only the finished file is left: no temporary file beside it.
         (Get-ChildItem $TestDrive -Force).Name | Should -Be @('line.mp3')
     }
@@ -189,7 +188,7 @@ Describe 'New-AdsumoVoiceover' {
         $file = Join-Path $TestDrive 'replace.mp3'
         Set-Content -Path $file -Value 'old' -NoNewline
         $null = New-AdsumoVoiceover -Text 'Hello.' -VoiceId $voiceId -OutFile $file -Force
-        [Text.Encoding]::ASCII.GetString((Get-FileMagic $file 3)) | Should -Be 'ID3'
+        [Text.Encoding]::ASCII.GetString((Get-FileMagic $file 0 3)) | Should -Be 'ID3'
         (Get-Item $file).Length | Should -BeGreaterThan 3
     }
 
