@@ -251,25 +251,9 @@ internal sealed class Scenarios(RequestLog log)
                 await Task.Delay(TimeSpan.FromSeconds(30), cancel);
                 await WriteAsync(context, normal.Status, normal.Body);
                 break;
-            case "retry-after-date" when entry.Attempt == 1:
-                context.Response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
-                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: slow down (Retry-After is a date)"));
-                break;
-            case "retry-after-past-date" when entry.Attempt == 1:
-                context.Response.Headers.RetryAfter = "Wed, 21 Oct 2015 07:28:00 GMT";
-                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: the wait is already over"));
-                break;
-            case "retry-after-fraction" when entry.Attempt == 1:
-                context.Response.Headers.RetryAfter = "0.5";
-                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: half a second"));
-                break;
-            case "retry-after-garbage" when entry.Attempt == 1:
-                context.Response.Headers.RetryAfter = "soon, probably";
-                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: some time"));
-                break;
-            case "retry-after-seconds" when entry.Attempt == 1:
-                context.Response.Headers.RetryAfter = "1";
-                await WriteAsync(context, 429, NormalApi.Error("rate_limited", "Scenario: slow down"));
+            case var name when entry.Attempt == 1 && RetryAfterValue(name) is { } retryAfter:
+                context.Response.Headers.RetryAfter = retryAfter;
+                await WriteAsync(context, 429, NormalApi.Error("rate_limited", $"Scenario: slow down (Retry-After: {retryAfter})"));
                 break;
             case "flaky-503" when entry.Attempt <= 2:
             case "always-503":
@@ -283,8 +267,8 @@ internal sealed class Scenarios(RequestLog log)
                 entry.Cut = true;
                 context.Abort();
                 break;
-            case "retry-after-date" or "retry-after-seconds" or "retry-after-past-date" or "retry-after-fraction" or "retry-after-garbage"
-                or "flaky-503" or "reset-once":
+            case var name when RetryAfterValue(name) is not null:
+            case "flaky-503" or "reset-once":
                 await WriteAsync(context, normal.Status, normal.Body);
                 break;
             case "paging-ignores-offset":
@@ -295,6 +279,17 @@ internal sealed class Scenarios(RequestLog log)
                 break;
         }
     }
+
+    /// <summary>The Retry-After each retry-after-* scenario sends on a request's first try; null for other scenarios.</summary>
+    private static string? RetryAfterValue(string scenario) => scenario switch
+    {
+        "retry-after-date" => DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture),
+        "retry-after-past-date" => "Wed, 21 Oct 2015 07:28:00 GMT",
+        "retry-after-fraction" => "0.5",
+        "retry-after-garbage" => "soon, probably",
+        "retry-after-seconds" => "1",
+        _ => null,
+    };
 
     private static async Task FileAsync(HttpContext context, string scenario, LoggedRequest entry)
     {

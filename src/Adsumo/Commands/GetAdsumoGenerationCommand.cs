@@ -48,23 +48,11 @@ public sealed class GetAdsumoGenerationCommand : AdsumoApiCmdlet
 
     private protected override void Process()
     {
-        var session = Session;
         if (ParameterSetName == ListSet)
         {
-            ListWriter.WriteAll(this, session.ListGenerations(Type?.ToLowerInvariant(), Status?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First), PagingParameters, "generations");
+            ListWriter.WriteAll(this, Session.ListGenerations(Type?.ToLowerInvariant(), Status?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First), PagingParameters, "generations");
             return;
         }
-        foreach (var id in Id)
-        {
-            var checkedId = Client.Input.Id(id, nameof(Id), "generation id");
-            try
-            {
-                WriteObject(Pump.Run(call => session.GetGenerationAsync(checkedId, call)));
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, id);
-            }
-        }
+        ById.WriteEach(this, Id, "generation", (session, id, call) => session.GetGenerationAsync(id, call));
     }
 }

@@ -41,23 +41,11 @@ public sealed class GetAdsumoProductCommand : AdsumoApiCmdlet
 
     private protected override void Process()
     {
-        var session = Session;
         if (ParameterSetName == ListSet)
         {
-            ListWriter.WriteAll(this, session.ListProducts(PagingParameters.Skip, PagingParameters.First), PagingParameters, "products");
+            ListWriter.WriteAll(this, Session.ListProducts(PagingParameters.Skip, PagingParameters.First), PagingParameters, "products");
             return;
         }
-        foreach (var id in Id)
-        {
-            var checkedId = Client.Input.Id(id, nameof(Id), "product id");
-            try
-            {
-                WriteObject(Pump.Run(call => session.GetProductAsync(checkedId, call)));
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, id);
-            }
-        }
+        ById.WriteEach(this, Id, "product", (session, id, call) => session.GetProductAsync(id, call));
     }
 }

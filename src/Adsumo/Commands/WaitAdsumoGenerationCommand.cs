@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
 using Adsumo.Infrastructure;
 
 namespace Adsumo.Commands;
@@ -43,8 +41,7 @@ public sealed class WaitAdsumoGenerationCommand : GenerationInputCmdlet
     public double PollIntervalSeconds { get; set; } = 5;
 
     private protected override void Begin() =>
-        _driver = new WaitDriver(this, Session, TimeSpan.FromSeconds(PollIntervalSeconds),
-            TimeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSeconds));
+        _driver = new WaitDriver(this, Session, PollIntervalSeconds, TimeoutSeconds);
 
     private protected override void Process()
     {

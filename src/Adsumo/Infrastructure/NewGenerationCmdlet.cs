@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
 using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
@@ -72,8 +70,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
             WriteObject(generation);
             return;
         }
-        _waiter ??= new WaitDriver(this, session, TimeSpan.FromSeconds(PollIntervalSeconds),
-            TimeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSeconds));
+        _waiter ??= new WaitDriver(this, session, PollIntervalSeconds, TimeoutSeconds);
         _waiter.Add(generation.Id, generation);
     }
 

@@ -18,8 +18,11 @@ internal sealed class WaitDriver
     // A generation read back by a poll is a new object: the estimate made when it was submitted is carried over.
     private readonly ConcurrentDictionary<string, int> _estimates = new(StringComparer.OrdinalIgnoreCase);
 
-    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoSession session, TimeSpan pollInterval, TimeSpan timeout)
+    /// <summary>Polls every <paramref name="pollIntervalSeconds"/>; a <paramref name="timeoutSeconds"/> of 0 waits without limit.</summary>
+    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoSession session, double pollIntervalSeconds, double timeoutSeconds)
     {
+        var pollInterval = TimeSpan.FromSeconds(pollIntervalSeconds);
+        var timeout = timeoutSeconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
         _cmdlet = cmdlet;
         _progress = new ProgressBar(cmdlet, "Waiting for Adsumo generations");
         var pump = cmdlet.Pump;

@@ -1,0 +1,29 @@
+using System;
+using System.Threading.Tasks;
+using Adsumo.Client;
+
+namespace Adsumo.Infrastructure;
+
+/// <summary>
+/// The loop the Get cmdlets share for -Id: each id is checked, read and written; a failure is reported for that id
+/// alone and the others still come.
+/// </summary>
+internal static class ById
+{
+    public static void WriteEach<T>(AdsumoApiCmdlet cmdlet, string[] ids, string what, Func<AdsumoSession, string, CallContext, Task<T>> read)
+    {
+        foreach (var id in ids)
+        {
+            var checkedId = Input.Id(id, "Id", what + " id");
+            var session = cmdlet.Session;
+            try
+            {
+                cmdlet.WriteObject(cmdlet.Pump.Run(call => read(session, checkedId, call)));
+            }
+            catch (AdsumoException e)
+            {
+                cmdlet.WriteFailure(e, id);
+            }
+        }
+    }
+}
