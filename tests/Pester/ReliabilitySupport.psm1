@@ -59,7 +59,13 @@ function Start-TestPipeline {
     $runspace.Open()
     $shell = [powershell]::Create()
     $shell.Runspace = $runspace
-    $null = $shell.AddScript("Import-Module '$($env:ADSUMO_TEST_MODULE)' -ErrorAction Stop").AddStatement()
+    # Imported now, not as the first statement of a batch: a stopped batch can still touch its runspace on a pool
+    # thread after Remove-TestPipeline disposes it, which ends the whole process.
+    $null = $shell.AddScript("Import-Module '$($env:ADSUMO_TEST_MODULE)' -ErrorAction Stop")
+    $null = $shell.Invoke()
+    if ($shell.HadErrors) { throw "The module shell's set-up failed: $(@($shell.Streams.Error)[0])" }
+    $shell.Commands.Clear()
+    $shell.Streams.ClearStreams()
     $null = $shell.AddScript($Script)
     foreach ($name in $Parameters.Keys) { $null = $shell.AddParameter($name, $Parameters[$name]) }
     $output = [System.Management.Automation.PSDataCollection[psobject]]::new()

@@ -99,12 +99,18 @@ function New-ModuleShell {
         [Parameter(Mandatory)] [scriptblock] $Script,
         [hashtable] $Parameters = @{}
     )
+    # The set-up runs now, on its own, rather than as the first statement of a batch: a batch that is stopped can
+    # still be reading its runspace on a pool thread when the test disposes it, and that ends the whole process.
     $shell = [powershell]::Create()
     $null = $shell.AddScript({
             param($Module, $Key, $BaseUri)
-            Import-Module $Module
-            $null = Connect-Adsumo -ApiKey $Key -BaseUri $BaseUri
-        }).AddParameters(@{ Module = $env:ADSUMO_TEST_MODULE; Key = $Team.Key; BaseUri = $Emulator.BaseUri }).AddStatement()
+            Import-Module $Module -ErrorAction Stop
+            $null = Connect-Adsumo -ApiKey $Key -BaseUri $BaseUri -ErrorAction Stop
+        }).AddParameters(@{ Module = $env:ADSUMO_TEST_MODULE; Key = $Team.Key; BaseUri = $Emulator.BaseUri })
+    $null = $shell.Invoke()
+    if ($shell.HadErrors) { throw "The module shell's set-up failed: $(@($shell.Streams.Error)[0])" }
+    $shell.Commands.Clear()
+    $shell.Streams.ClearStreams()
     $null = $shell.AddScript($Script).AddParameters($Parameters)
     $shell
 }
