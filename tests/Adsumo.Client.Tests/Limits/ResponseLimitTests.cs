@@ -119,7 +119,8 @@ public sealed class ResponseLimitTests
             ? e.Trickle(200, body, 1, TimeSpan.FromMilliseconds(100))
             : e.Send(200, "application/json", Encoding.ASCII.GetString(body)));
 
-        var credits = await TestSessions.For(server, TestSessions.Settings(requestTimeoutSeconds: 0.5)).GetCreditsAsync(TestSessions.Call());
+        // 1.5 s cuts the first body (3.7 s) yet leaves the retry ample time on a busy machine.
+        var credits = await TestSessions.For(server, TestSessions.Settings(requestTimeoutSeconds: 1.5)).GetCreditsAsync(TestSessions.Call());
 
         Assert.Equal(1, credits.Remaining);
         Assert.Equal(2, server.Requests.Count);

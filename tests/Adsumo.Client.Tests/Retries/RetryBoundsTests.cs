@@ -6,6 +6,12 @@ using Adsumo.Client.Tests.Infrastructure;
 
 namespace Adsumo.Client.Tests.Retries;
 
+/// <summary>
+/// Whether a retry fits in the retry timeout depends on how long the attempts before it took, so these tests run
+/// alone and leave the first attempt ample room: a slow machine must not turn "retried, then stopped" into
+/// "never retried".
+/// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class RetryBoundsTests
 {
     [Theory]
@@ -34,12 +40,12 @@ public sealed class RetryBoundsTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 10, retryTimeoutSeconds: 1.5)).GetCreditsAsync(TestSessions.Call()));
+            TestSessions.For(server, TestSessions.Settings(maxRetries: 10, retryTimeoutSeconds: 1.9)).GetCreditsAsync(TestSessions.Call()));
 
-        // Attempt 1 at 0 s, attempt 2 at 1 s; a third at 2 s would pass 1.5 s, so it is not made.
+        // Attempt 1 at 0 s, attempt 2 at 1 s; a third at 2 s would pass 1.9 s, so it is not made.
         Assert.Equal(2, error.Attempts);
         Assert.Equal(2, server.Requests.Count);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 1.9);
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 2.5);
     }
 
     [Fact]
@@ -66,10 +72,12 @@ public sealed class RetryBoundsTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 50, retryTimeoutSeconds: 1, baseDelayMs: 100)).GetCreditsAsync(TestSessions.Call()));
+            TestSessions.For(server, TestSessions.Settings(maxRetries: 50, retryTimeoutSeconds: 3, baseDelayMs: 100)).GetCreditsAsync(TestSessions.Call()));
 
+        // Waits of 50-100, 100-200, 200-400, 400-800 and 800-1600 ms fit about 5 attempts into 3 s, far
+        // from the 51 that MaxRetries alone would allow.
         Assert.InRange(error.Attempts, 2, 10);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4.5), $"took {watch.Elapsed}");
     }
 
     [Fact]
