@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Security;
-using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -30,15 +29,15 @@ public sealed class ApiKey
     {
         var plain = Reveal(secret);
         if (plain.Length == 0)
-            throw new AdsumoInputException("InvalidApiKey", parameterName, "The API key is empty. Make one in the Adsumo dashboard (Settings > API Keys).");
+            throw new AdsumoInputException(ErrorReason.InvalidApiKey, parameterName, "The API key is empty. Make one in the Adsumo dashboard (Settings > API Keys).");
         if (!plain.StartsWith(Prefix, StringComparison.Ordinal))
-            throw new AdsumoInputException("InvalidApiKey", parameterName, $"That is not an Adsumo API key: keys start with {Prefix}. Make one in the Adsumo dashboard (Settings > API Keys).");
+            throw new AdsumoInputException(ErrorReason.InvalidApiKey, parameterName, $"That is not an Adsumo API key: keys start with {Prefix}. Make one in the Adsumo dashboard (Settings > API Keys).");
         if (plain.Length <= Prefix.Length || plain.Length > 256)
-            throw new AdsumoInputException("InvalidApiKey", parameterName, $"That is not an Adsumo API key: it has {plain.Length} characters.");
+            throw new AdsumoInputException(ErrorReason.InvalidApiKey, parameterName, $"That is not an Adsumo API key: it has {plain.Length} characters.");
         foreach (var c in plain)
         {
             if (c <= ' ' || c > '~')
-                throw new AdsumoInputException("InvalidApiKey", parameterName, "That is not an Adsumo API key: it contains spaces or characters outside printable ASCII.");
+                throw new AdsumoInputException(ErrorReason.InvalidApiKey, parameterName, "That is not an Adsumo API key: it contains spaces or characters outside printable ASCII.");
         }
         var copy = secret.Copy();
         copy.MakeReadOnly();

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -16,13 +15,13 @@ public static class Endpoint
     public static Uri Normalize(Uri? uri, string parameterName)
     {
         if (uri is null || !uri.IsAbsoluteUri)
-            throw new AdsumoInputException("InvalidBaseUri", parameterName, "The base URI must be absolute, such as https://www.adsumo.ai/api/v1.");
+            throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, "The base URI must be absolute, such as https://www.adsumo.ai/api/v1.");
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            throw new AdsumoInputException("InvalidBaseUri", parameterName, $"The base URI must use https, not {Shorten(uri.Scheme)}.");
+            throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, $"The base URI must use https, not {Shorten(uri.Scheme)}.");
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            throw new AdsumoInputException("InsecureBaseUri", parameterName, $"Refusing plain http to {Shorten(uri.Host)}: the key would cross the network unencrypted. Use https, or http only to this machine (127.0.0.1, localhost).");
+            throw new AdsumoInputException(ErrorReason.InsecureBaseUri, parameterName, $"Refusing plain http to {Shorten(uri.Host)}: the key would cross the network unencrypted. Use https, or http only to this machine (127.0.0.1, localhost).");
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-            throw new AdsumoInputException("InvalidBaseUri", parameterName, "The base URI must not carry credentials, a query or a fragment.");
+            throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, "The base URI must not carry credentials, a query or a fragment.");
         var text = uri.GetLeftPart(UriPartial.Path);
         return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
     }

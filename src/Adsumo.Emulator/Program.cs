@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Adsumo.Emulator.Hosting;
-using Microsoft.AspNetCore.Builder;
 
 namespace Adsumo.Emulator;
 

@@ -9,7 +9,7 @@ namespace Adsumo;
 /// </summary>
 public sealed class Connection
 {
-    internal Connection(Uri baseUri, string apiKeyHint, string source, ConnectionSettings settings, object session)
+    internal Connection(Uri baseUri, string apiKeyHint, string source, ConnectionSettings settings, object client)
     {
         BaseUri = baseUri;
         ApiKey = apiKeyHint;
@@ -17,7 +17,7 @@ public sealed class Connection
         RequestTimeout = settings.RequestTimeout;
         MaxRetries = settings.MaxRetries;
         RetryTimeout = settings.RetryTimeout;
-        Session = session;
+        Client = client;
         CreatedAt = DateTimeOffset.Now;
     }
 
@@ -42,9 +42,9 @@ public sealed class Connection
     /// <summary>When the connection was made.</summary>
     public DateTimeOffset CreatedAt { get; }
 
-    // The HTTP core's session behind this connection. Typed object because the core loads in its own context and
+    // The HTTP core's client behind this connection. Typed object because the core loads in its own context and
     // its types must not appear here; internal so that it is never serialized or shown.
-    internal object Session { get; }
+    internal object Client { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{BaseUri} ({ApiKey})";

@@ -1,7 +1,3 @@
-using System;
-using System.Buffers.Binary;
-using System.Collections.Generic;
-using System.Net.Http;
 using System.Threading.Tasks;
 using Adsumo.Emulator.Tests.Infrastructure;
 

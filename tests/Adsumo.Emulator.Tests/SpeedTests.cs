@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Adsumo.Emulator.Tests.Infrastructure;

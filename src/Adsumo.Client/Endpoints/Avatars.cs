@@ -4,7 +4,7 @@ using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     public Task<IReadOnlyList<Avatar>> ListPlatformAvatarsAsync(CallContext call) =>
         ReadAllAsync("avatars", e => ModelReader.Avatar(e, "platform"), call);

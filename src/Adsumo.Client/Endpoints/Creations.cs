@@ -3,7 +3,7 @@ using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     /// <summary>
     /// Submits a generation. It is checked first and sent once: after it may have reached the service it is never

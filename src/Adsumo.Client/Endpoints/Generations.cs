@@ -4,7 +4,7 @@ using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     /// <summary>Generations, newest first as the service orders them, optionally of one type and status.</summary>
     public PagedQuery<Generation> ListGenerations(string? type, string? status, ulong skip, ulong first) =>

@@ -4,7 +4,7 @@ using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     public PagedQuery<Product> ListProducts(ulong skip, ulong first) =>
         Paged("products", new List<KeyValuePair<string, string?>>(), ModelReader.Product, p => p.Id, skip, first);

@@ -8,7 +8,7 @@ using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     /// <summary>
     /// Any endpoint, with the connection's key, retries, errors and cancellation: for endpoints the module has no
@@ -23,7 +23,7 @@ public sealed partial class AdsumoSession
         {
             // A full URL is accepted only when it points inside the API, and is made relative to it.
             if (!SameOrigin(absolute, BaseUri) || !absolute.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal))
-                throw new Adsumo.AdsumoInputException("InvalidPath", "Path", $"'{Input.Quote(relative)}' is outside the API's base URI ({BaseUri}); the key is only sent there.");
+                throw new Adsumo.AdsumoInputException(ErrorReason.InvalidPath, "Path", $"'{Input.Quote(relative)}' is outside the API's base URI ({BaseUri}); the key is only sent there.");
             relative = absolute.PathAndQuery.Substring(BaseUri.AbsolutePath.Length);
         }
         var safety = verb is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" ? RetrySafety.Idempotent : RetrySafety.OnlyIfNotProcessed;
@@ -50,7 +50,7 @@ public sealed partial class AdsumoSession
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new Adsumo.AdsumoInputException("InvalidBody", "Body", $"-Body is a string but not valid JSON ({Sanitize.Text(e.Message, 120)}); pass a hashtable to have it converted.");
+            throw new Adsumo.AdsumoInputException(ErrorReason.InvalidBody, "Body", $"-Body is a string but not valid JSON ({Sanitize.Text(e.Message, 120)}); pass a hashtable to have it converted.");
         }
         return Encoding.UTF8.GetBytes(text);
     }

@@ -1,11 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Adsumo;
 using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
@@ -28,12 +26,12 @@ public sealed class ResultDownloader
     public static void CheckDestination(string path, bool overwrite)
     {
         if (Directory.Exists(path))
-            throw new AdsumoInputException("PathIsFolder", "Path", $"'{path}' is a folder; give a file name, or the folder as -Path for its default file names.");
+            throw new AdsumoInputException(ErrorReason.PathIsFolder, "Path", $"'{path}' is a folder; give a file name, or the folder as -Path for its default file names.");
         if (File.Exists(path) && !overwrite)
-            throw new AdsumoInputException("FileExists", "Path", $"'{path}' already exists. Use -Force to overwrite it.");
+            throw new AdsumoInputException(ErrorReason.FileExists, "Path", $"'{path}' already exists. Use -Force to overwrite it.");
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is null || !Directory.Exists(folder))
-            throw new AdsumoInputException("FolderNotFound", "Path", $"The folder '{folder}' does not exist.");
+            throw new AdsumoInputException(ErrorReason.FolderNotFound, "Path", $"The folder '{folder}' does not exist.");
     }
 
     /// <summary>
@@ -157,7 +155,7 @@ public sealed class ResultDownloader
     {
         if (File.Exists(destination))
         {
-            if (!overwrite) throw new AdsumoInputException("FileExists", "Path", $"'{destination}' appeared while it was downloaded; use -Force to overwrite it.");
+            if (!overwrite) throw new AdsumoInputException(ErrorReason.FileExists, "Path", $"'{destination}' appeared while it was downloaded; use -Force to overwrite it.");
             File.Replace(temporary, destination, null);
             return;
         }

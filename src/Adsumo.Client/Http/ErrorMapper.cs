@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Adsumo;
 
 namespace Adsumo.Client.Http;
 

@@ -1,12 +1,10 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using Adsumo;
 
 namespace Adsumo.Client.Http;
 

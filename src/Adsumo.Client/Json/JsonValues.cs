@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -19,7 +18,7 @@ public static class JsonValues
     /// <summary>A JSON node from a plain value; throws <see cref="AdsumoInputException"/> for what JSON cannot carry.</summary>
     public static JsonNode? ToNode(object? value, string parameter, int depth = 0)
     {
-        if (depth > MaxDepth) throw new AdsumoInputException("InvalidBody", parameter, $"-{parameter} is nested more than {MaxDepth} levels deep.");
+        if (depth > MaxDepth) throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} is nested more than {MaxDepth} levels deep.");
         switch (value)
         {
             case null:
@@ -39,7 +38,7 @@ public static class JsonValues
             case float or double or decimal:
                 var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 if (double.IsNaN(number) || double.IsInfinity(number))
-                    throw new AdsumoInputException("InvalidBody", parameter, $"-{parameter} holds {number}, which JSON cannot carry.");
+                    throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} holds {number}, which JSON cannot carry.");
                 return value is decimal d ? JsonValue.Create(d) : JsonValue.Create(number);
             case DateTime dt:
                 return JsonValue.Create(dt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture));
@@ -64,7 +63,7 @@ public static class JsonValues
                 foreach (var item in list) array.Add(ToNode(item, parameter, depth + 1));
                 return array;
             default:
-                throw new AdsumoInputException("InvalidBody", parameter, $"-{parameter} holds a {value.GetType().Name}, which the module cannot send as JSON: use hashtables, arrays, strings, numbers and booleans.");
+                throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} holds a {value.GetType().Name}, which the module cannot send as JSON: use hashtables, arrays, strings, numbers and booleans.");
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Adsumo;
 using Adsumo.Client.Http;
 
 namespace Adsumo.Client;

@@ -18,7 +18,7 @@ public sealed class AiVideoDraft : GenerationDraft
     public override void Validate()
     {
         Prompt = Input.Required(Prompt, nameof(Prompt));
-        Model = TalkingAvatarDraft.OneOf(Model, Models, nameof(Model));
+        Model = Input.OneOf(Model, Models, nameof(Model));
         if (AspectRatio is not null) AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
         Input.Range(Duration, 1, 600, nameof(Duration));
     }

@@ -17,10 +17,10 @@ public sealed class ImageDraft : GenerationDraft
     public override void Validate()
     {
         Prompt = Input.Required(Prompt, nameof(Prompt));
-        Model = TalkingAvatarDraft.OneOf(Model, Models, nameof(Model));
+        Model = Input.OneOf(Model, Models, nameof(Model));
         AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
         Input.Range(Quantity, 1, 8, nameof(Quantity));
-        Resolution = TalkingAvatarDraft.OneOf(Resolution, Resolutions, nameof(Resolution));
+        Resolution = Input.OneOf(Resolution, Resolutions, nameof(Resolution));
     }
 
     public override CreditEstimate? Estimate() => Prices.Image(Model ?? "", Resolution, Quantity);

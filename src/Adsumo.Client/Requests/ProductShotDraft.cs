@@ -17,10 +17,10 @@ public sealed class ProductShotDraft : GenerationDraft
     {
         ProductId = Input.Id(ProductId, nameof(ProductId), "product id");
         StyleId = Input.StyleSlug(StyleId, nameof(StyleId));
-        Model = TalkingAvatarDraft.OneOf(Model, ImageDraft.Models, nameof(Model));
+        Model = Input.OneOf(Model, ImageDraft.Models, nameof(Model));
         AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
         Input.Range(Quantity, 1, 8, nameof(Quantity));
-        Resolution = TalkingAvatarDraft.OneOf(Resolution, ImageDraft.Resolutions, nameof(Resolution));
+        Resolution = Input.OneOf(Resolution, ImageDraft.Resolutions, nameof(Resolution));
     }
 
     // Product shots are priced as text-to-image images: the docs publish no separate price.

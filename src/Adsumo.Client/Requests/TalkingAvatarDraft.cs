@@ -1,5 +1,3 @@
-using System;
-
 namespace Adsumo.Client;
 
 /// <summary>A talking-avatar video: an avatar speaking a script in a voice, or a voiceover.</summary>
@@ -15,7 +13,7 @@ public sealed class TalkingAvatarDraft : GenerationDraft
     public string? VoiceoverId { get; set; }
     public string? LipsyncModel { get; set; }
 
-    /// <summary>The voiceover's text length, when this session made it; prices it exactly.</summary>
+    /// <summary>The voiceover's text length, when this client made it; prices it exactly.</summary>
     public int? VoiceoverCharacters { get; set; }
 
     internal override string Path => "videos/talking-avatar";
@@ -23,8 +21,8 @@ public sealed class TalkingAvatarDraft : GenerationDraft
     public override void Validate()
     {
         AvatarId = Input.Id(AvatarId, nameof(AvatarId), "avatar id");
-        AvatarType = OneOf(AvatarType, AvatarTypes, nameof(AvatarType));
-        if (LipsyncModel is not null) LipsyncModel = OneOf(LipsyncModel, LipsyncModels, nameof(LipsyncModel));
+        AvatarType = Input.OneOf(AvatarType, AvatarTypes, nameof(AvatarType));
+        if (LipsyncModel is not null) LipsyncModel = Input.OneOf(LipsyncModel, LipsyncModels, nameof(LipsyncModel));
         if (VoiceoverId is not null)
         {
             VoiceoverId = Input.Id(VoiceoverId, nameof(VoiceoverId), "voiceover id");
@@ -45,12 +43,4 @@ public sealed class TalkingAvatarDraft : GenerationDraft
         .Set("script", VoiceoverId is null ? Script : null).Set("voice_id", VoiceoverId is null ? VoiceId : null)
         .Set("voiceover_id", VoiceoverId).Set("lipsync_model", LipsyncModel)
         .ToBytes();
-
-    internal static string OneOf(string? value, string[] allowed, string parameter)
-    {
-        var text = Input.Required(value, parameter).ToLowerInvariant();
-        if (Array.IndexOf(allowed, text) < 0)
-            throw new Adsumo.AdsumoInputException("InvalidValue", parameter, $"'{Input.Quote(value!)}' is not a valid {parameter}: use one of {string.Join(", ", allowed)}.");
-        return text;
-    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Text.RegularExpressions;
-using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -23,7 +22,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Uuid.IsMatch(text))
-            throw new AdsumoInputException("InvalidId", parameter, $"'{Quote(text)}' is not a valid {what}: Adsumo ids are UUIDs such as 550e8400-e29b-41d4-a716-446655440000.");
+            throw new AdsumoInputException(ErrorReason.InvalidId, parameter, $"'{Quote(text)}' is not a valid {what}: Adsumo ids are UUIDs such as 550e8400-e29b-41d4-a716-446655440000.");
         return text.ToLowerInvariant();
     }
 
@@ -31,7 +30,7 @@ public static class Input
     public static string Required(string? value, string parameter)
     {
         if (value is null || value.Trim().Length == 0)
-            throw new AdsumoInputException("MissingValue", parameter, $"-{parameter} must not be empty.");
+            throw new AdsumoInputException(ErrorReason.MissingValue, parameter, $"-{parameter} must not be empty.");
         return value.Trim();
     }
 
@@ -40,7 +39,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (maxLength is { } max && text.Length > max)
-            throw new AdsumoInputException("NameTooLong", parameter, $"-{parameter} has {text.Length} characters; the service accepts at most {max}.");
+            throw new AdsumoInputException(ErrorReason.NameTooLong, parameter, $"-{parameter} has {text.Length} characters; the service accepts at most {max}.");
         return text;
     }
 
@@ -49,7 +48,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
-            throw new AdsumoInputException("InvalidUrl", parameter, $"'{Quote(text)}' is not an absolute http or https URL; -{parameter} needs one, such as https://example.com/image.png.");
+            throw new AdsumoInputException(ErrorReason.InvalidUrl, parameter, $"'{Quote(text)}' is not an absolute http or https URL; -{parameter} needs one, such as https://example.com/image.png.");
         return text;
     }
 
@@ -58,7 +57,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Currency3.IsMatch(text))
-            throw new AdsumoInputException("InvalidCurrency", parameter, $"'{Quote(text)}' is not an ISO 4217 currency code: use three letters such as USD or EUR.");
+            throw new AdsumoInputException(ErrorReason.InvalidCurrency, parameter, $"'{Quote(text)}' is not an ISO 4217 currency code: use three letters such as USD or EUR.");
         return text.ToUpperInvariant();
     }
 
@@ -66,7 +65,7 @@ public static class Input
     public static decimal Price(decimal value, string parameter)
     {
         if (value < 0)
-            throw new AdsumoInputException("InvalidPrice", parameter, $"-{parameter} is {value}; a price must be zero or more.");
+            throw new AdsumoInputException(ErrorReason.InvalidPrice, parameter, $"-{parameter} is {value}; a price must be zero or more.");
         return value;
     }
 
@@ -75,7 +74,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Slug.IsMatch(text))
-            throw new AdsumoInputException("InvalidStyleId", parameter, $"'{Quote(text)}' is not a style id: style ids are slugs of lower-case letters, digits and dashes, such as lifestyle-outdoor.");
+            throw new AdsumoInputException(ErrorReason.InvalidStyleId, parameter, $"'{Quote(text)}' is not a style id: style ids are slugs of lower-case letters, digits and dashes, such as lifestyle-outdoor.");
         return text;
     }
 
@@ -84,7 +83,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Ratio.IsMatch(text))
-            throw new AdsumoInputException("InvalidAspectRatio", parameter, $"'{Quote(text)}' is not an aspect ratio: use width:height, such as 16:9, 9:16 or 1:1.");
+            throw new AdsumoInputException(ErrorReason.InvalidAspectRatio, parameter, $"'{Quote(text)}' is not an aspect ratio: use width:height, such as 16:9, 9:16 or 1:1.");
         return text;
     }
 
@@ -93,7 +92,16 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (text.Length > 128 || !Regex.IsMatch(text, "^[A-Za-z0-9_.:-]+$"))
-            throw new AdsumoInputException("InvalidVoiceId", parameter, $"'{Quote(text)}' is not a voice id: voice ids are single words of letters and digits, such as EXAVITQu4vr4xnSDxMaL. Get-AdsumoVoice lists them.");
+            throw new AdsumoInputException(ErrorReason.InvalidVoiceId, parameter, $"'{Quote(text)}' is not a voice id: voice ids are single words of letters and digits, such as EXAVITQu4vr4xnSDxMaL. Get-AdsumoVoice lists them.");
+        return text;
+    }
+
+    /// <summary>One of a fixed set of values, compared without case and returned in lower case.</summary>
+    public static string OneOf(string? value, string[] allowed, string parameter)
+    {
+        var text = Required(value, parameter).ToLowerInvariant();
+        if (Array.IndexOf(allowed, text) < 0)
+            throw new AdsumoInputException(ErrorReason.InvalidValue, parameter, $"'{Quote(value!)}' is not a valid {parameter}: use one of {string.Join(", ", allowed)}.");
         return text;
     }
 
@@ -101,7 +109,7 @@ public static class Input
     public static int Range(int value, int min, int max, string parameter)
     {
         if (value < min || value > max)
-            throw new AdsumoInputException("OutOfRange", parameter, $"-{parameter} is {value}; it must be from {min} to {max}.");
+            throw new AdsumoInputException(ErrorReason.OutOfRange, parameter, $"-{parameter} is {value}; it must be from {min} to {max}.");
         return value;
     }
 

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -16,7 +15,7 @@ namespace Adsumo.Client;
 /// </summary>
 public sealed class GenerationWatcher
 {
-    private readonly AdsumoSession _session;
+    private readonly AdsumoClient _client;
     private readonly TimeSpan _interval;
     private readonly CallContext _call;
     private readonly CallContext _pollCall;
@@ -32,9 +31,9 @@ public sealed class GenerationWatcher
     private readonly DateTime _deadline;
     private bool _addingComplete;
 
-    public GenerationWatcher(AdsumoSession session, TimeSpan pollInterval, TimeSpan timeout, Action<WaitEvent> report, CallContext call, int maxConcurrency = 16)
+    public GenerationWatcher(AdsumoClient client, TimeSpan pollInterval, TimeSpan timeout, Action<WaitEvent> report, CallContext call, int maxConcurrency = 16)
     {
-        _session = session;
+        _client = client;
         _interval = pollInterval;
         _report = report;
         _call = call;
@@ -141,7 +140,7 @@ public sealed class GenerationWatcher
         await _inFlight.WaitAsync(_pollCall.Cancellation).ConfigureAwait(false);
         try
         {
-            var generation = await _session.GetGenerationAsync(id, _pollCall).ConfigureAwait(false);
+            var generation = await _client.GetGenerationAsync(id, _pollCall).ConfigureAwait(false);
             lock (_gate)
             {
                 if (!_pending.ContainsKey(id)) return;

@@ -1,5 +1,3 @@
-using Adsumo;
-
 namespace Adsumo.Client;
 
 /// <summary>How one watched generation ended.</summary>

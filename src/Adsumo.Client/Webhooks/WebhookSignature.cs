@@ -2,7 +2,6 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Adsumo;
 
 namespace Adsumo.Client;
 
@@ -43,7 +42,7 @@ public static class WebhookSignature
         }
         catch (JsonException e)
         {
-            throw new AdsumoInputException("InvalidWebhookBody", "Body", $"The webhook body is not a JSON object: {Http.Sanitize.Text(e.Message, 120)}");
+            throw new AdsumoInputException(ErrorReason.InvalidWebhookBody, "Body", $"The webhook body is not a JSON object: {Http.Sanitize.Text(e.Message, 120)}");
         }
     }
 

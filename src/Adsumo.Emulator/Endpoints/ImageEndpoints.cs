@@ -1,4 +1,3 @@
-using System;
 using System.Threading.Tasks;
 using Adsumo.Emulator.Auth;
 using Adsumo.Emulator.Http;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using Adsumo.Emulator.Settings;
 
 namespace Adsumo.Emulator.Hosting;
 

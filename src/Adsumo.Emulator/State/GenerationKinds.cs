@@ -1,5 +1,3 @@
-using System;
-
 namespace Adsumo.Emulator.State;
 
 internal static class GenerationTypes

@@ -10,7 +10,7 @@ namespace Adsumo.Commands;
 /// </summary>
 /// <remarks>
 /// Checks the key with a request for the team's credit balance (a wrong key fails here, clearly), then makes the
-/// connection the default of the current runspace, so later Adsumo cmdlets in this session use it. Other runspaces
+/// connection the default of the current runspace, so later Adsumo cmdlets in this client use it. Other runspaces
 /// (ForEach-Object -Parallel, jobs) keep their own. Without -ApiKey the key comes from the ADSUMO_API_KEY environment
 /// variable; without -BaseUri the base URI comes from ADSUMO_BASE_URI, else https://www.adsumo.ai/api/v1.
 /// The key is never shown: the connection displays it masked to its prefix and last four characters. A key that
@@ -91,10 +91,10 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             RetryBaseDelay = TimeSpan.FromSeconds(RetryBaseDelaySeconds),
         };
         var connection = Connections.Create(key, BaseUri, settings, Connections.FromConnect);
-        var session = Connections.SessionOf(connection);
+        var client = Connections.ClientOf(connection);
         try
         {
-            var credits = Pump.Run(call => session.GetCreditsAsync(call));
+            var credits = Pump.Run(call => client.GetCreditsAsync(call));
             WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKey}; {credits.Remaining} of {credits.Limit} credits remaining.");
         }
         catch (AdsumoException e)
@@ -110,7 +110,7 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
         var plain = Environment.GetEnvironmentVariable(Connections.KeyVariable);
         if (string.IsNullOrEmpty(plain))
         {
-            ThrowFailure(new AdsumoInputException("MissingApiKey", nameof(ApiKey),
+            ThrowFailure(new AdsumoInputException(ErrorReason.MissingApiKey, nameof(ApiKey),
                 $"No API key: pass -ApiKey or set the {Connections.KeyVariable} environment variable."), null);
         }
         var secure = new SecureString();

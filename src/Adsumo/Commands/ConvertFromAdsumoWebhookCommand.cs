@@ -51,7 +51,7 @@ public sealed class ConvertFromAdsumoWebhookCommand : AdsumoCmdlet
         {
             if (!WebhookSignature.Verify(body, Signature, WebhookBody.SecretBytes(Secret)))
             {
-                ThrowFailure(new AdsumoInputException("InvalidSignature", nameof(Signature),
+                ThrowFailure(new AdsumoInputException(ErrorReason.InvalidSignature, nameof(Signature),
                     "The webhook's signature does not match its body and the secret: it may be forged, altered, or checked with the wrong secret."), null);
             }
             verified = true;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Adsumo.Client;
 using Adsumo.Infrastructure;
 
 namespace Adsumo.Commands;
@@ -60,7 +61,7 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
     private protected override void Process()
     {
         if (ParameterSetName == ListSet) return;
-        foreach (var id in Id) _ids.Add(Client.Input.Id(id, nameof(Id), "avatar id"));
+        foreach (var id in Id) _ids.Add(Input.Id(id, nameof(Id), "avatar id"));
     }
 
     private protected override void End()
@@ -88,10 +89,10 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
 
     private List<Avatar> ReadAvatars()
     {
-        var session = Session;
+        var client = Client;
         var all = new List<Avatar>();
-        if (Type is null or "Platform") all.AddRange(Pump.Run(call => session.ListPlatformAvatarsAsync(call)));
-        if (Type is null or "Custom") all.AddRange(Pump.Run(call => session.ListCustomAvatarsAsync(call)));
+        if (Type is null or "Platform") all.AddRange(Pump.Run(call => client.ListPlatformAvatarsAsync(call)));
+        if (Type is null or "Custom") all.AddRange(Pump.Run(call => client.ListCustomAvatarsAsync(call)));
         return all;
     }
 }

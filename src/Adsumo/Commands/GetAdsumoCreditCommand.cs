@@ -24,7 +24,7 @@ public sealed class GetAdsumoCreditCommand : AdsumoApiCmdlet
 {
     private protected override void End()
     {
-        var session = Session;
-        WriteObject(Pump.Run(call => session.GetCreditsAsync(call)));
+        var client = Client;
+        WriteObject(Pump.Run(call => client.GetCreditsAsync(call)));
     }
 }

@@ -50,9 +50,9 @@ public sealed class GetAdsumoGenerationCommand : AdsumoApiCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            ListWriter.WriteAll(this, Session.ListGenerations(Type?.ToLowerInvariant(), Status?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First), PagingParameters, "generations");
+            ListWriter.WriteAll(this, Client.ListGenerations(Type?.ToLowerInvariant(), Status?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First), PagingParameters, "generations");
             return;
         }
-        ById.WriteEach(this, Id, "generation", (session, id, call) => session.GetGenerationAsync(id, call));
+        ById.WriteEach(this, Id, "generation", (client, id, call) => client.GetGenerationAsync(id, call));
     }
 }

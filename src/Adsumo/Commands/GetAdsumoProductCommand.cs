@@ -43,9 +43,9 @@ public sealed class GetAdsumoProductCommand : AdsumoApiCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            ListWriter.WriteAll(this, Session.ListProducts(PagingParameters.Skip, PagingParameters.First), PagingParameters, "products");
+            ListWriter.WriteAll(this, Client.ListProducts(PagingParameters.Skip, PagingParameters.First), PagingParameters, "products");
             return;
         }
-        ById.WriteEach(this, Id, "product", (session, id, call) => session.GetProductAsync(id, call));
+        ById.WriteEach(this, Id, "product", (client, id, call) => client.GetProductAsync(id, call));
     }
 }

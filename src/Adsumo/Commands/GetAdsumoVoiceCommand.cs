@@ -52,16 +52,16 @@ public sealed class GetAdsumoVoiceCommand : AdsumoApiCmdlet
 
     private protected override void End()
     {
-        var session = Session;
+        var client = Client;
         if (Name is null)
         {
-            var query = session.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First);
+            var query = client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First);
             ListWriter.WriteAll(this, query, PagingParameters, "voices");
             return;
         }
         // The service cannot filter by name: read every page of the other filters and page the matches here.
         var pattern = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-        var all = session.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), 0, ulong.MaxValue);
+        var all = client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), 0, ulong.MaxValue);
         var matches = new System.Collections.Generic.List<Voice>();
         while (!all.Done) matches.AddRange(Pump.Run(call => all.NextAsync(call)).Where(v => pattern.IsMatch(v.Name ?? "")));
         if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)matches.Count, 1.0));

@@ -53,11 +53,11 @@ public sealed class InvokeAdsumoRequestCommand : AdsumoApiCmdlet
         var body = PlainValues.From(Body);
         if (body is not null and not string) JsonValues.ToNode(body, nameof(Body));
         if (method != "GET" && method != "HEAD" && !ShouldProcess(Path, method)) return;
-        var session = Session;
+        var client = Client;
         try
         {
-            var response = Pump.Run(call => session.InvokeAsync(method, Path, Query, body, call));
-            var answer = AdsumoSession.ReadAnswer(response, method + " " + Path);
+            var response = Pump.Run(call => client.InvokeAsync(method, Path, Query, body, call));
+            var answer = AdsumoClient.ReadAnswer(response, method + " " + Path);
             if (answer is not null) WriteObject(PlainValues.ToPowerShell(answer), enumerateCollection: false);
         }
         catch (AdsumoException e)

@@ -43,10 +43,10 @@ public sealed class NewAdsumoAvatarCommand : AdsumoApiCmdlet
         var draft = new AvatarDraft { Name = Name, ImageUrl = ImageUrl, Description = string.IsNullOrEmpty(Description) ? null : Description };
         draft.Validate();
         if (!ShouldProcess(draft.Name, "Create custom avatar")) return;
-        var session = Session;
+        var client = Client;
         try
         {
-            WriteObject(Pump.Run(call => session.CreateCustomAvatarAsync(draft, call)));
+            WriteObject(Pump.Run(call => client.CreateCustomAvatarAsync(draft, call)));
         }
         catch (AdsumoException e)
         {

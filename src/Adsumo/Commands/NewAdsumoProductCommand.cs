@@ -66,10 +66,10 @@ public sealed class NewAdsumoProductCommand : AdsumoApiCmdlet
         };
         draft.Validate();
         if (!ShouldProcess(draft.Name, "Create product")) return;
-        var session = Session;
+        var client = Client;
         try
         {
-            WriteObject(Pump.Run(call => session.CreateProductAsync(draft, call)));
+            WriteObject(Pump.Run(call => client.CreateProductAsync(draft, call)));
         }
         catch (AdsumoException e)
         {

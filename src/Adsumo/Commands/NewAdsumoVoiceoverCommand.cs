@@ -65,11 +65,11 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
         if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess($"voiceover of {draft.Text!.Length} characters in voice {draft.VoiceId}", $"Create, spending {draft.Estimate()}")) return;
 
-        var session = Session;
+        var client = Client;
         Voiceover voiceover;
         try
         {
-            voiceover = Pump.Run(call => session.CreateVoiceoverAsync(draft, call));
+            voiceover = Pump.Run(call => client.CreateVoiceoverAsync(draft, call));
         }
         catch (AdsumoException e)
         {
@@ -85,7 +85,7 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
             {
                 if (string.IsNullOrEmpty(voiceover.AudioUrl)) throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Voiceover {voiceover.Id} has no audio URL to save.");
                 var progress = new ProgressBar(this, $"Saving {Path.GetFileName(destination)}");
-                var result = Pump.Run(call => session.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
+                var result = Pump.Run(call => client.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
                     p => Pump.Post(() => progress.Update($"{p.Received / 1024:N0} KB", p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call));
                 progress.Complete();
                 voiceover.Path = result.Path;

@@ -33,6 +33,6 @@ public sealed class RemoveAdsumoAvatarCommand : AdsumoApiCmdlet
     public SwitchParameter Force { get; set; }
 
     private protected override void Process() =>
-        Removal.RemoveEach(this, Id, Force, "custom avatar", (session, id, call) => session.DeleteCustomAvatarAsync(id, call),
+        Removal.RemoveEach(this, Id, Force, "custom avatar", (client, id, call) => client.DeleteCustomAvatarAsync(id, call),
             id => $"Avatar {id} is used by video generations, so it cannot be deleted.");
 }

@@ -35,6 +35,6 @@ public sealed class RemoveAdsumoProductCommand : AdsumoApiCmdlet
     public SwitchParameter Force { get; set; }
 
     private protected override void Process() =>
-        Removal.RemoveEach(this, Id, Force, "product", (session, id, call) => session.DeleteProductAsync(id, call),
+        Removal.RemoveEach(this, Id, Force, "product", (client, id, call) => client.DeleteProductAsync(id, call),
             id => $"Product {id} still has generations, so it cannot be deleted.");
 }

@@ -66,7 +66,7 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
             {
                 WriteFailure(e, id);
             }
-            catch (AdsumoInputException e) when (e.Reason is "FileExists" or "PathIsFile" or "GenerationNotReady" or "PathIsFolder")
+            catch (AdsumoInputException e) when (e.Reason is ErrorReason.FileExists or ErrorReason.PathIsFile or ErrorReason.GenerationNotReady or ErrorReason.PathIsFolder)
             {
                 WriteFailure(e, id);
             }
@@ -75,14 +75,14 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
 
     private void Save(string id, Generation? known)
     {
-        var session = Session;
+        var client = Client;
         var generation = known is { ResultUrl: not null } && GenerationStates.IsCompleted(known.Status)
             ? known
-            : Pump.Run(call => session.GetGenerationAsync(id, call));
+            : Pump.Run(call => client.GetGenerationAsync(id, call));
         if (GenerationStates.IsFailed(generation.Status))
             throw new AdsumoException(AdsumoErrorKind.GenerationFailed, $"Generation {id} failed, so there is no file to save: {generation.ErrorMessage}");
         if (!GenerationStates.IsCompleted(generation.Status))
-            throw new AdsumoInputException("GenerationNotReady", "Id", $"Generation {id} is still {generation.Status ?? "processing"}; wait for it first: Wait-AdsumoGeneration -Id {id} | Save-AdsumoGeneration");
+            throw new AdsumoInputException(ErrorReason.GenerationNotReady, "Id", $"Generation {id} is still {generation.Status ?? "processing"}; wait for it first: Wait-AdsumoGeneration -Id {id} | Save-AdsumoGeneration");
         if (string.IsNullOrEmpty(generation.ResultUrl) || !Uri.TryCreate(generation.ResultUrl, UriKind.Absolute, out var url))
             throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Generation {id} is completed but the service gave no usable result URL.");
 
@@ -93,8 +93,8 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
         if (!_targetIsFile) Directory.CreateDirectory(_target);
 
         var progress = new ProgressBar(this, $"Saving {System.IO.Path.GetFileName(destination)}");
-        var result = Pump.Run(call => session.Downloads.DownloadAsync(url, destination, Force,
-            async refresh => (await session.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl is { } fresh ? new Uri(fresh) : null,
+        var result = Pump.Run(call => client.Downloads.DownloadAsync(url, destination, Force,
+            async refresh => (await client.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl is { } fresh ? new Uri(fresh) : null,
             p => Pump.Post(() => progress.Update(Describe(p), p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)),
             call));
         progress.Complete();
@@ -106,7 +106,7 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
     {
         if (_targetIsFile)
         {
-            if (_saved > 0) throw new AdsumoInputException("PathIsFile", nameof(Path), $"-Path names one file ({_target}), so it takes one generation; give a folder to save several.");
+            if (_saved > 0) throw new AdsumoInputException(ErrorReason.PathIsFile, nameof(Path), $"-Path names one file ({_target}), so it takes one generation; give a folder to save several.");
             return _target;
         }
         var extension = System.IO.Path.GetExtension(url.AbsolutePath).ToLowerInvariant();

@@ -41,7 +41,7 @@ public sealed class WaitAdsumoGenerationCommand : GenerationInputCmdlet
     public double PollIntervalSeconds { get; set; } = 5;
 
     private protected override void Begin() =>
-        _driver = new WaitDriver(this, Session, PollIntervalSeconds, TimeoutSeconds);
+        _driver = new WaitDriver(this, Client, PollIntervalSeconds, TimeoutSeconds);
 
     private protected override void Process()
     {

@@ -21,12 +21,12 @@ public abstract class ApiCompleter : IArgumentCompleter
 {
     private static readonly TimeSpan CacheLife = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
-    // Per session, that is per connection: a key shows only its last four characters, so two teams' keys could
+    // Per client, that is per connection: a key shows only its last four characters, so two teams' keys could
     // look alike, and a cache keyed by what a connection shows would complete one team's ids for the other.
-    private static readonly ConditionalWeakTable<AdsumoSession, ConcurrentDictionary<Type, (DateTime At, IReadOnlyList<(string Id, string Label)> Items)>> Cache = new();
+    private static readonly ConditionalWeakTable<AdsumoClient, ConcurrentDictionary<Type, (DateTime At, IReadOnlyList<(string Id, string Label)> Items)>> Cache = new();
 
     /// <summary>The candidates: the id to insert and a label to show.</summary>
-    private protected abstract Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoSession session, CallContext call);
+    private protected abstract Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoClient client, CallContext call);
 
     /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -40,12 +40,12 @@ public abstract class ApiCompleter : IArgumentCompleter
                 ?? Connections.Default
                 ?? Connections.FromEnvironmentVariables();
             if (connection is null) return [];
-            var session = Connections.SessionOf(connection);
-            var lists = Cache.GetValue(session, _ => new());
+            var client = Connections.ClientOf(connection);
+            var lists = Cache.GetValue(client, _ => new());
             if (!lists.TryGetValue(GetType(), out var cached) || DateTime.UtcNow - cached.At > CacheLife)
             {
                 using var budget = new CancellationTokenSource(Budget);
-                cached = (DateTime.UtcNow, Task.Run(() => ReadAsync(session, CallContext.Silent(budget.Token))).GetAwaiter().GetResult());
+                cached = (DateTime.UtcNow, Task.Run(() => ReadAsync(client, CallContext.Silent(budget.Token))).GetAwaiter().GetResult());
                 lists[GetType()] = cached;
             }
             items = cached.Items;
@@ -70,10 +70,10 @@ public abstract class ApiCompleter : IArgumentCompleter
 /// <summary>Completes avatar ids from the platform and custom avatars.</summary>
 public sealed class AvatarIdCompleter : ApiCompleter
 {
-    private protected override async Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoSession session, CallContext call)
+    private protected override async Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoClient client, CallContext call)
     {
-        var platform = await session.ListPlatformAvatarsAsync(call).ConfigureAwait(false);
-        var custom = await session.ListCustomAvatarsAsync(call).ConfigureAwait(false);
+        var platform = await client.ListPlatformAvatarsAsync(call).ConfigureAwait(false);
+        var custom = await client.ListCustomAvatarsAsync(call).ConfigureAwait(false);
         return platform.Concat(custom).Select(a => (a.Id, a.Name ?? a.Id)).ToList();
     }
 }
@@ -81,13 +81,13 @@ public sealed class AvatarIdCompleter : ApiCompleter
 /// <summary>Completes voice ids.</summary>
 public sealed class VoiceIdCompleter : ApiCompleter
 {
-    private protected override Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoSession session, CallContext call) =>
-        ReadPagesAsync(session.ListVoices(null, null, null, null, 0, 500), v => (v.Id, v.Name ?? v.Id), call);
+    private protected override Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoClient client, CallContext call) =>
+        ReadPagesAsync(client.ListVoices(null, null, null, null, 0, 500), v => (v.Id, v.Name ?? v.Id), call);
 }
 
 /// <summary>Completes product ids.</summary>
 public sealed class ProductIdCompleter : ApiCompleter
 {
-    private protected override Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoSession session, CallContext call) =>
-        ReadPagesAsync(session.ListProducts(0, 500), p => (p.Id, p.Name ?? p.Id), call);
+    private protected override Task<IReadOnlyList<(string Id, string Label)>> ReadAsync(AdsumoClient client, CallContext call) =>
+        ReadPagesAsync(client.ListProducts(0, 500), p => (p.Id, p.Name ?? p.Id), call);
 }

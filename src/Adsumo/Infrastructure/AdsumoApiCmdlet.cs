@@ -6,7 +6,7 @@ namespace Adsumo.Infrastructure;
 /// <summary>A cmdlet that calls the API: it takes -Connection, else uses the runspace's default or the environment.</summary>
 public abstract class AdsumoApiCmdlet : AdsumoCmdlet
 {
-    private AdsumoSession? _session;
+    private AdsumoClient? _client;
 
     /// <summary>
     /// The connection to use, from Connect-Adsumo -PassThru. Without it, the current runspace's connection from
@@ -16,13 +16,13 @@ public abstract class AdsumoApiCmdlet : AdsumoCmdlet
     [ValidateNotNull]
     public Connection? Connection { get; set; }
 
-    /// <summary>The session of the connection in force; a terminating error when there is none.</summary>
-    internal AdsumoSession Session => _session ??= ResolveSession();
+    /// <summary>The client of the connection in force; a terminating error when there is none.</summary>
+    internal AdsumoClient Client => _client ??= ResolveClient();
 
-    private AdsumoSession ResolveSession()
+    private AdsumoClient ResolveClient()
     {
         var connection = Connection ?? Connections.Default ?? Connections.FromEnvironmentVariables();
         if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
-        return Connections.SessionOf(connection!);
+        return Connections.ClientOf(connection!);
     }
 }

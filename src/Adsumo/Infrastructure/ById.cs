@@ -10,15 +10,15 @@ namespace Adsumo.Infrastructure;
 /// </summary>
 internal static class ById
 {
-    public static void WriteEach<T>(AdsumoApiCmdlet cmdlet, string[] ids, string what, Func<AdsumoSession, string, CallContext, Task<T>> read)
+    public static void WriteEach<T>(AdsumoApiCmdlet cmdlet, string[] ids, string what, Func<AdsumoClient, string, CallContext, Task<T>> read)
     {
         foreach (var id in ids)
         {
             var checkedId = Input.Id(id, "Id", what + " id");
-            var session = cmdlet.Session;
+            var client = cmdlet.Client;
             try
             {
-                cmdlet.WriteObject(cmdlet.Pump.Run(call => read(session, checkedId, call)));
+                cmdlet.WriteObject(cmdlet.Pump.Run(call => read(client, checkedId, call)));
             }
             catch (AdsumoException e)
             {

@@ -28,11 +28,11 @@ internal static class Connections
     public static Connection Create(SecureString key, Uri? baseUri, ConnectionSettings settings, string source)
     {
         var apiKey = ApiKey.From(key, "ApiKey");
-        var session = new AdsumoSession(baseUri ?? DefaultBaseUri(), apiKey, settings);
-        return new Connection(new Uri(session.BaseUri.AbsoluteUri.TrimEnd('/')), apiKey.Hint, source, settings, session);
+        var client = new AdsumoClient(baseUri ?? DefaultBaseUri(), apiKey, settings);
+        return new Connection(new Uri(client.BaseUri.AbsoluteUri.TrimEnd('/')), apiKey.Hint, source, settings, client);
     }
 
-    public static AdsumoSession SessionOf(Connection connection) => (AdsumoSession)connection.Session;
+    public static AdsumoClient ClientOf(Connection connection) => (AdsumoClient)connection.Client;
 
     /// <summary>ADSUMO_BASE_URI when set, else Adsumo's own API.</summary>
     public static Uri DefaultBaseUri()
@@ -40,7 +40,7 @@ internal static class Connections
         var fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
         if (string.IsNullOrWhiteSpace(fromEnvironment)) return Endpoint.DefaultBaseUri;
         if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out var uri))
-            throw new AdsumoInputException("InvalidBaseUri", BaseUriVariable, $"The {BaseUriVariable} environment variable is not an absolute URI.");
+            throw new AdsumoInputException(ErrorReason.InvalidBaseUri, BaseUriVariable, $"The {BaseUriVariable} environment variable is not an absolute URI.");
         return uri;
     }
 

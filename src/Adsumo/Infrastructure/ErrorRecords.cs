@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -26,7 +25,7 @@ internal static class ErrorRecords
     }
 
     public static ErrorRecord NotConnected() => new(
-        new AdsumoInputException("NotConnected", "Connection",
+        new AdsumoInputException(ErrorReason.NotConnected, "Connection",
             $"Not connected to Adsumo. Run Connect-Adsumo, pass -Connection, or set the {Connections.KeyVariable} environment variable."),
         "Adsumo.NotConnected", ErrorCategory.AuthenticationError, null);
 
@@ -51,10 +50,9 @@ internal static class ErrorRecords
 
     private static ErrorCategory CategoryOf(string reason) => reason switch
     {
-        "FileExists" => ErrorCategory.ResourceExists,
-        "GenerationNotReady" => ErrorCategory.ResourceUnavailable,
-        "NotConnected" => ErrorCategory.AuthenticationError,
-        "CreditLimitExceeded" => ErrorCategory.QuotaExceeded,
+        ErrorReason.FileExists => ErrorCategory.ResourceExists,
+        ErrorReason.GenerationNotReady => ErrorCategory.ResourceUnavailable,
+        ErrorReason.CreditLimitExceeded => ErrorCategory.QuotaExceeded,
         _ => ErrorCategory.InvalidArgument,
     };
 

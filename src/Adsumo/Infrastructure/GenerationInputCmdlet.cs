@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -28,9 +29,9 @@ public abstract class GenerationInputCmdlet : AdsumoApiCmdlet
     {
         if (ParameterSetName == ByObjectSet)
         {
-            foreach (var generation in InputObject) yield return (Client.Input.Id(generation.Id, nameof(InputObject), "generation id"), generation);
+            foreach (var generation in InputObject) yield return (Input.Id(generation.Id, nameof(InputObject), "generation id"), generation);
             yield break;
         }
-        foreach (var id in Id) yield return (Client.Input.Id(id, nameof(Id), "generation id"), null);
+        foreach (var id in Id) yield return (Input.Id(id, nameof(Id), "generation id"), null);
     }
 }

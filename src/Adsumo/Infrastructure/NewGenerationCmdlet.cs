@@ -47,17 +47,17 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         if (MaxCredits is { } max && (estimate is null || estimate.High > max))
         {
             var why = estimate is null ? "its price is not published" : $"it may cost {estimate} ({estimate.Basis})";
-            WriteFailure(new AdsumoInputException("CreditLimitExceeded", nameof(MaxCredits),
+            WriteFailure(new AdsumoInputException(ErrorReason.CreditLimitExceeded, nameof(MaxCredits),
                 $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}."), Target);
             return;
         }
         if (!ShouldProcess(draft.Describe(), $"Create, spending {cost}")) return;
 
-        var session = Session;
+        var client = Client;
         Generation generation;
         try
         {
-            generation = Pump.Run(call => session.CreateGenerationAsync(draft, call));
+            generation = Pump.Run(call => client.CreateGenerationAsync(draft, call));
         }
         catch (AdsumoException e)
         {
@@ -70,7 +70,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
             WriteObject(generation);
             return;
         }
-        _waiter ??= new WaitDriver(this, session, PollIntervalSeconds, TimeoutSeconds);
+        _waiter ??= new WaitDriver(this, client, PollIntervalSeconds, TimeoutSeconds);
         _waiter.Add(generation.Id, generation);
     }
 

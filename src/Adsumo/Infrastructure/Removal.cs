@@ -11,16 +11,16 @@ namespace Adsumo.Infrastructure;
 internal static class Removal
 {
     public static void RemoveEach(AdsumoApiCmdlet cmdlet, string[] ids, bool force, string what,
-        Func<AdsumoSession, string, CallContext, Task> delete, Func<string, string> whyInUse)
+        Func<AdsumoClient, string, CallContext, Task> delete, Func<string, string> whyInUse)
     {
         foreach (var id in ids)
         {
             var checkedId = Input.Id(id, "Id", what + " id");
             if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) continue;
-            var session = cmdlet.Session;
+            var client = cmdlet.Client;
             try
             {
-                cmdlet.Pump.Run(call => delete(session, checkedId, call));
+                cmdlet.Pump.Run(call => delete(client, checkedId, call));
             }
             catch (AdsumoException e)
             {

@@ -19,14 +19,14 @@ internal sealed class WaitDriver
     private readonly ConcurrentDictionary<string, int> _estimates = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Polls every <paramref name="pollIntervalSeconds"/>; a <paramref name="timeoutSeconds"/> of 0 waits without limit.</summary>
-    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoSession session, double pollIntervalSeconds, double timeoutSeconds)
+    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoClient client, double pollIntervalSeconds, double timeoutSeconds)
     {
         var pollInterval = TimeSpan.FromSeconds(pollIntervalSeconds);
         var timeout = timeoutSeconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
         _cmdlet = cmdlet;
         _progress = new ProgressBar(cmdlet, "Waiting for Adsumo generations");
         var pump = cmdlet.Pump;
-        _watcher = new GenerationWatcher(session, pollInterval, timeout, e => pump.Post(() => Write(e)), pump.Context());
+        _watcher = new GenerationWatcher(client, pollInterval, timeout, e => pump.Post(() => Write(e)), pump.Context());
     }
 
     /// <summary>Watches one more generation and writes whatever has ended meanwhile.</summary>

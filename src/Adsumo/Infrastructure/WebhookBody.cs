@@ -13,7 +13,7 @@ internal static class WebhookBody
     {
         byte[] bytes => bytes,
         string text => Encoding.UTF8.GetBytes(text),
-        var other => throw new AdsumoInputException("InvalidWebhookBody", "Body", $"-Body must be the raw body as a string or bytes, not a {other.GetType().Name}."),
+        var other => throw new AdsumoInputException(ErrorReason.InvalidWebhookBody, "Body", $"-Body must be the raw body as a string or bytes, not a {other.GetType().Name}."),
     };
 
     public static byte[] SecretBytes(SecureString secret)
@@ -24,7 +24,7 @@ internal static class WebhookBody
             pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
             // Read with its length: a NUL inside must not cut the secret short.
             var plain = Marshal.PtrToStringUni(pointer, secret.Length);
-            if (plain.Length == 0) throw new AdsumoInputException("MissingValue", "Secret", "-Secret must not be empty.");
+            if (plain.Length == 0) throw new AdsumoInputException(ErrorReason.MissingValue, "Secret", "-Secret must not be empty.");
             return Encoding.UTF8.GetBytes(plain);
         }
         finally

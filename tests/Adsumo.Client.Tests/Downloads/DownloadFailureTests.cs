@@ -39,7 +39,7 @@ public sealed class DownloadFailureTests : IDisposable
         var destination = await ExistingFile();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files, TestSessions.Settings(maxRetries: 2)).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, TestSessions.Call()));
+            TestClients.For(files, TestClients.Settings(maxRetries: 2)).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Equal(3, error.Attempts);
@@ -58,7 +58,7 @@ public sealed class DownloadFailureTests : IDisposable
         });
         var destination = await ExistingFile();
         using var cancel = new CancellationTokenSource();
-        var download = TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, CallContext.Silent(cancel.Token));
+        var download = TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, CallContext.Silent(cancel.Token));
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         // Part of the body is in the temporary file by now.
         await Task.Delay(300);
@@ -84,7 +84,7 @@ public sealed class DownloadFailureTests : IDisposable
         var destination = await ExistingFile();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files, TestSessions.Settings(maxRetries: 1, requestTimeoutSeconds: 0.3)).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, TestSessions.Call()));
+            TestClients.For(files, TestClients.Settings(maxRetries: 1, requestTimeoutSeconds: 0.3)).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Contains("stalled", error.Message, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class DownloadFailureTests : IDisposable
         var destination = _folder.File("new.mp4");
 
         await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files, TestSessions.Settings(maxRetries: 1)).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, false, null, null, TestSessions.Call()));
+            TestClients.For(files, TestClients.Settings(maxRetries: 1)).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, false, null, null, TestClients.Call()));
 
         Assert.Empty(_folder.Files());
     }
@@ -110,7 +110,7 @@ public sealed class DownloadFailureTests : IDisposable
         await using var files = await ScenarioServer.StartAsync(e => e.Status(416));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("x.mp4"), false, null, null, TestSessions.Call()));
+            TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("x.mp4"), false, null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Equal(416, error.StatusCode);

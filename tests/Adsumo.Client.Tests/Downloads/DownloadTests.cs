@@ -30,7 +30,7 @@ public sealed class DownloadTests : IDisposable
         await using var files = await ScenarioServer.StartAsync(Serving(body));
         var destination = _folder.File("result.mp4");
 
-        var result = await TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/bucket/g1.mp4?X-Amz-Signature=abc"), destination, false, null, null, TestSessions.Call());
+        var result = await TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/bucket/g1.mp4?X-Amz-Signature=abc"), destination, false, null, null, TestClients.Call());
 
         Assert.Equal(body, await File.ReadAllBytesAsync(destination));
         Assert.Equal(body.Length, result.Bytes);
@@ -49,7 +49,7 @@ public sealed class DownloadTests : IDisposable
         await using var storage = await ScenarioServer.StartAsync(Serving(body));
         await using var files = await ScenarioServer.StartAsync(e => e.Status(302, ("Location", storage.Root + "/real/file.mp4")));
 
-        await TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/file.mp4"), _folder.File("a.mp4"), false, null, null, TestSessions.Call());
+        await TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/file.mp4"), _folder.File("a.mp4"), false, null, null, TestClients.Call());
 
         Assert.Null(Assert.Single(files.Requests).Header("Authorization"));
         Assert.Null(Assert.Single(storage.Requests).Header("Authorization"));
@@ -62,7 +62,7 @@ public sealed class DownloadTests : IDisposable
         await using var files = await ScenarioServer.StartAsync(Serving(body));
         var reports = new List<DownloadProgress>();
 
-        await TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/big.mp4"), _folder.File("big.mp4"), false, null, p => reports.Add(p), TestSessions.Call());
+        await TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/big.mp4"), _folder.File("big.mp4"), false, null, p => reports.Add(p), TestClients.Call());
 
         Assert.Equal(0, reports[0].Received);
         Assert.Equal(body.Length, reports[^1].Received);
@@ -78,7 +78,7 @@ public sealed class DownloadTests : IDisposable
         await File.WriteAllTextAsync(destination, "precious");
 
         var error = await Assert.ThrowsAsync<AdsumoInputException>(() =>
-            TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, false, null, null, TestSessions.Call()));
+            TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, false, null, null, TestClients.Call()));
 
         Assert.Equal("FileExists", error.Reason);
         Assert.Equal("precious", await File.ReadAllTextAsync(destination));
@@ -93,7 +93,7 @@ public sealed class DownloadTests : IDisposable
         var destination = _folder.File("replace.mp4");
         await File.WriteAllTextAsync(destination, "old content");
 
-        await TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, TestSessions.Call());
+        await TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), destination, true, null, null, TestClients.Call());
 
         Assert.Equal(body, await File.ReadAllBytesAsync(destination));
         Assert.Equal(new[] { destination }, _folder.Files());
@@ -113,7 +113,7 @@ public sealed class DownloadTests : IDisposable
         var serve = Serving(body);
         await using var files = await ScenarioServer.StartAsync(e => e.Index == 0 ? e.Status(503) : serve(e));
 
-        await TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("x.mp4"), false, null, null, TestSessions.Call());
+        await TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("x.mp4"), false, null, null, TestClients.Call());
 
         Assert.Equal(2, files.Requests.Count);
         Assert.Equal(body, await File.ReadAllBytesAsync(_folder.File("x.mp4")));
@@ -136,7 +136,7 @@ public sealed class DownloadTests : IDisposable
         });
         var destination = _folder.File("result.png");
 
-        var download = TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/r.png"), destination, false, null, null, TestSessions.Call());
+        var download = TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/r.png"), destination, false, null, null, TestClients.Call());
         await halfway.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await WaitUntil(() => _folder.Files().Length > 0);
         var during = _folder.Files();

@@ -25,12 +25,12 @@ public sealed class ExpiredUrlTests : IDisposable
         await using var files = await ScenarioServer.StartAsync(e => e.Request.Path == "/expired.mp4" ? e.Status(status) : serve(e));
         var asked = 0;
 
-        var result = await TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/expired.mp4"), _folder.File("r.mp4"), false,
+        var result = await TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/expired.mp4"), _folder.File("r.mp4"), false,
             _ =>
             {
                 Interlocked.Increment(ref asked);
                 return Task.FromResult<Uri?>(new Uri(files.Root + "/fresh.mp4"));
-            }, null, TestSessions.Call());
+            }, null, TestClients.Call());
 
         Assert.Equal(1, asked);
         Assert.Equal(body.Length, result.Bytes);
@@ -44,7 +44,7 @@ public sealed class ExpiredUrlTests : IDisposable
         await using var files = await ScenarioServer.StartAsync(e => e.Status(403));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false, null, null, TestSessions.Call()));
+            TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false, null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Equal(403, error.StatusCode);
@@ -58,12 +58,12 @@ public sealed class ExpiredUrlTests : IDisposable
         var asked = 0;
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false,
+            TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false,
                 _ =>
                 {
                     Interlocked.Increment(ref asked);
                     return Task.FromResult<Uri?>(new Uri(files.Root + "/again.mp4"));
-                }, null, TestSessions.Call()));
+                }, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Equal(2, asked);
@@ -77,8 +77,8 @@ public sealed class ExpiredUrlTests : IDisposable
         await using var files = await ScenarioServer.StartAsync(e => e.Status(403));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false,
-                _ => Task.FromResult<Uri?>(null), null, TestSessions.Call()));
+            TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false,
+                _ => Task.FromResult<Uri?>(null), null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Contains("no fresh one", error.Message, StringComparison.Ordinal);

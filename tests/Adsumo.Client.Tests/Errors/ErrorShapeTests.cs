@@ -11,7 +11,7 @@ public sealed class ErrorShapeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Send(status, contentType, body, headers));
         return await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).InvokeAsync("GET", "products", null, null, TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).InvokeAsync("GET", "products", null, null, TestClients.Call()));
     }
 
     [Fact]

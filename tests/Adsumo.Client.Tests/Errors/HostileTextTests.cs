@@ -24,7 +24,7 @@ public sealed class HostileTextTests
         await using var server = await ScenarioServer.StartAsync(e => e.Send(status, contentType, body, headers));
         var log = new RecordingLog();
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(log.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(log.Call()));
         return (error, log);
     }
 
@@ -87,7 +87,7 @@ public sealed class HostileTextTests
         var log = new RecordingLog();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server.BaseUri, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(log.Call()));
+            TestClients.For(server.BaseUri, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(log.Call()));
 
         AssertShowable(error.Message, 1000);
         AssertShowable(error.RequestId!, 200);
@@ -101,7 +101,7 @@ public sealed class HostileTextTests
         await using var server = new RawHttpServer("HTTP/1.1 599 Weird\u001b[2Jthing\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server.BaseUri, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server.BaseUri, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.ServerError, error.Kind);
         AssertShowable(error.Message, 1000);

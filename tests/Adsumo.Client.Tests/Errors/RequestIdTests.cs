@@ -15,7 +15,7 @@ public sealed class RequestIdTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(500, Payloads.Error("internal_error", "Boom"), ("X-Request-Id", "req_7f3a9c")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal("req_7f3a9c", error.RequestId);
         Assert.EndsWith("request req_7f3a9c)", error.Message, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class RequestIdTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(500, Payloads.Error("internal_error", "Boom")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(TestClients.Call()));
 
         var sent = Assert.Single(server.Requests).Header("X-Request-Id");
         Assert.NotNull(sent);
@@ -41,10 +41,10 @@ public sealed class RequestIdTests
     public async Task Each_logical_request_gets_a_new_id()
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, """{"credits_used":1,"credits_limit":2}"""));
-        var session = TestSessions.For(server);
+        var client = TestClients.For(server);
 
-        await session.GetCreditsAsync(TestSessions.Call());
-        await session.GetCreditsAsync(TestSessions.Call());
+        await client.GetCreditsAsync(TestClients.Call());
+        await client.GetCreditsAsync(TestClients.Call());
 
         Assert.Equal(2, server.Requests.Select(r => r.Header("X-Request-Id")).Distinct().Count());
     }
@@ -54,7 +54,7 @@ public sealed class RequestIdTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, "{}", ("X-Request-Id", "req_ok")));
 
-        var response = await TestSessions.For(server).InvokeAsync("GET", "anything", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("GET", "anything", null, null, TestClients.Call());
 
         Assert.Equal("req_ok", response.RequestId);
         Assert.Equal(1, response.Attempts);

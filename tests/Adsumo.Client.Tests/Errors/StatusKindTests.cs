@@ -1,4 +1,3 @@
-using System;
 using System.Threading.Tasks;
 using Adsumo.Client.Tests.Infrastructure;
 
@@ -28,7 +27,7 @@ public sealed class StatusKindTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(status, Payloads.Error("some_code", "Something happened")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetProductAsync(Id, TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetProductAsync(Id, TestClients.Call()));
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal(status, error.StatusCode);
@@ -46,7 +45,7 @@ public sealed class StatusKindTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(418, Payloads.Error(code, "I am a teapot")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetProductAsync(Id, TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetProductAsync(Id, TestClients.Call()));
 
         Assert.Equal(kind, error.Kind);
     }
@@ -57,7 +56,7 @@ public sealed class StatusKindTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(429, Payloads.Error("rate_limited", "Slow down"), ("Retry-After", "7")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.RateLimited, error.Kind);
         Assert.Equal(7, error.RetryAfterSeconds);

@@ -18,7 +18,7 @@ public sealed class AnswerEnvelopeTests
         var body = wrapped ? $$"""{"data":{{Payloads.Product(ProductId)}}}""" : Payloads.Product(ProductId);
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, body));
 
-        var product = await TestSessions.For(server).GetProductAsync(ProductId, TestSessions.Call());
+        var product = await TestClients.For(server).GetProductAsync(ProductId, TestClients.Call());
 
         Assert.Equal(ProductId, product.Id);
         Assert.Equal("Trail Shoe", product.Name);
@@ -30,7 +30,7 @@ public sealed class AnswerEnvelopeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, """{"data":{"credits_used":10,"credits_limit":100}}"""));
 
-        var credits = await TestSessions.For(server).GetCreditsAsync(TestSessions.Call());
+        var credits = await TestClients.For(server).GetCreditsAsync(TestClients.Call());
 
         Assert.Equal(90, credits.Remaining);
         Assert.Equal("/api/v1/account/credits", Assert.Single(server.Requests).Path);
@@ -41,7 +41,7 @@ public sealed class AnswerEnvelopeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, """{"name":"no id here"}""", ("X-Request-Id", "req_server_42")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetProductAsync(ProductId, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetProductAsync(ProductId, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Equal("req_server_42", error.RequestId);
@@ -58,7 +58,7 @@ public sealed class AnswerEnvelopeTests
         await using var server = await ScenarioServer.StartAsync(e => e.Send(200, "application/json", body, ("X-Request-Id", "req_unreadable")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetProductAsync(ProductId, TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetProductAsync(ProductId, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Equal("req_unreadable", error.RequestId);
@@ -71,7 +71,7 @@ public sealed class AnswerEnvelopeTests
         await using var server = await ScenarioServer.StartAsync(e => e.Send(200, "application/json", "", ("X-Request-Id", "req_empty")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetProductAsync(ProductId, TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetProductAsync(ProductId, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("req_empty", error.Message, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class AnswerEnvelopeTests
             Price = 12.5m, Currency = "eur", Link = "https://shop.example/shoe",
         };
 
-        var product = await TestSessions.For(server).CreateProductAsync(draft, TestSessions.Call());
+        var product = await TestClients.For(server).CreateProductAsync(draft, TestClients.Call());
 
         Assert.Equal("https://cdn.example/stored.png", product.ImageUrl);
         var sent = Assert.Single(server.Requests);
@@ -109,7 +109,7 @@ public sealed class AnswerEnvelopeTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(202, """{"generation_id":"g-new","type":"image","status":"processing"}"""));
         var draft = new ImageDraft { Prompt = "a red shoe", Model = "pro", AspectRatio = "1:1", Quantity = 3, Resolution = "4k" };
 
-        var generation = await TestSessions.For(server).CreateGenerationAsync(draft, TestSessions.Call());
+        var generation = await TestClients.For(server).CreateGenerationAsync(draft, TestClients.Call());
 
         Assert.Equal("g-new", generation.Id);
         Assert.Equal("processing", generation.Status);
@@ -123,7 +123,7 @@ public sealed class AnswerEnvelopeTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, """{"id":"vo-1","status":"completed","duration":2.5,"audio_url":"https://files.example/vo.mp3"}"""));
         var draft = new VoiceoverDraft { Text = "Hello", VoiceId = "EXAVITQu4vr4xnSDxMaL" };
 
-        var voiceover = await TestSessions.For(server).CreateVoiceoverAsync(draft, TestSessions.Call());
+        var voiceover = await TestClients.For(server).CreateVoiceoverAsync(draft, TestClients.Call());
 
         Assert.Equal("vo-1", voiceover.Id);
         Assert.Equal("EXAVITQu4vr4xnSDxMaL", voiceover.VoiceId);
@@ -136,8 +136,8 @@ public sealed class AnswerEnvelopeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(202, """{"generation_id":"g-raw","type":"face-swap","status":"processing"}"""));
 
-        var response = await TestSessions.For(server).InvokeAsync("POST", "videos/face-swap", null, new System.Collections.Hashtable { ["x"] = 1 }, TestSessions.Call());
-        var answer = AdsumoSession.ReadAnswer(response, "POST videos/face-swap");
+        var response = await TestClients.For(server).InvokeAsync("POST", "videos/face-swap", null, new System.Collections.Hashtable { ["x"] = 1 }, TestClients.Call());
+        var answer = AdsumoClient.ReadAnswer(response, "POST videos/face-swap");
 
         var generation = Assert.IsType<Generation>(answer);
         Assert.Equal("g-raw", generation.Id);

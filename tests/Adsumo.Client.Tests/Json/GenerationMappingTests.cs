@@ -1,5 +1,4 @@
 using System;
-using Adsumo.Client.Tests.Infrastructure;
 
 namespace Adsumo.Client.Tests.Json;
 

@@ -30,7 +30,7 @@ public sealed class CompressedAnswerTests
     {
         await using var server = await ScenarioServer.StartAsync(ServingGzip(Gzip(Encoding.UTF8.GetBytes("""{"credits_used":5,"credits_limit":50}"""))));
 
-        var credits = await TestSessions.For(server).GetCreditsAsync(TestSessions.Call());
+        var credits = await TestClients.For(server).GetCreditsAsync(TestClients.Call());
 
         Assert.Equal(45, credits.Remaining);
         Assert.Contains("gzip", Assert.Single(server.Requests).Header("Accept-Encoding"), StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class CompressedAnswerTests
         Assert.True(bomb.Length < 1024 * 1024, $"the compressed answer has {bomb.Length} bytes");
         await using var server = await ScenarioServer.StartAsync(ServingGzip(bomb));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("larger than 32 MB", error.Message, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class ResponseLimitTests
         });
         var watch = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("larger than 32 MB", error.Message, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ResponseLimitTests
             droppedByClient.TrySetResult(e.Context.RequestAborted.IsCancellationRequested);
         });
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("larger than 32 MB", error.Message, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class ResponseLimitTests
         var text = new string('x', 5 * 1024 * 1024);
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, "{\"blob\":\"" + text + "\"}"));
 
-        var response = await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.Equal(text.Length + 11, response.Body.Length);
     }
@@ -89,7 +89,7 @@ public sealed class ResponseLimitTests
         });
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.NetworkError, error.Kind);
         Assert.Contains("reset", error.Message, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class ResponseLimitTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 0, requestTimeoutSeconds: 0.5)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 0, requestTimeoutSeconds: 0.5)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.Timeout, error.Kind);
         Assert.Contains("no complete answer within 0.5 s", error.Message, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class ResponseLimitTests
             : e.Send(200, "application/json", Encoding.ASCII.GetString(body)));
 
         // 1.5 s cuts the first body (3.7 s) yet leaves the retry ample time on a busy machine.
-        var credits = await TestSessions.For(server, TestSessions.Settings(requestTimeoutSeconds: 1.5)).GetCreditsAsync(TestSessions.Call());
+        var credits = await TestClients.For(server, TestClients.Settings(requestTimeoutSeconds: 1.5)).GetCreditsAsync(TestClients.Call());
 
         Assert.Equal(1, credits.Remaining);
         Assert.Equal(2, server.Requests.Count);

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading.Tasks;
 using Adsumo.Client.Tests.Infrastructure;
 
@@ -11,7 +10,7 @@ public sealed class ListFilterTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Page([Payloads.Voice("EXAVITQu4vr4xnSDxMaL")], 1, 100, 0)));
 
-        var voices = await Drain.AllAsync(TestSessions.For(server).ListVoices("female", null, "british", null, 0, ulong.MaxValue), TestSessions.Call());
+        var voices = await Drain.AllAsync(TestClients.For(server).ListVoices("female", null, "british", null, 0, ulong.MaxValue), TestClients.Call());
 
         Assert.Equal("EXAVITQu4vr4xnSDxMaL", Assert.Single(voices).Id);
         var request = Assert.Single(server.Requests);
@@ -27,7 +26,7 @@ public sealed class ListFilterTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Page([Payloads.Generation(Payloads.IdOf(1))], 1, 100, 0)));
 
-        await Drain.AllAsync(TestSessions.For(server).ListGenerations("ai-video", "failed", 0, ulong.MaxValue), TestSessions.Call());
+        await Drain.AllAsync(TestClients.For(server).ListGenerations("ai-video", "failed", 0, ulong.MaxValue), TestClients.Call());
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/api/v1/generations", request.Path);

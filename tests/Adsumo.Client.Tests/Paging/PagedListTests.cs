@@ -4,7 +4,7 @@ using Adsumo.Client.Tests.Infrastructure;
 
 namespace Adsumo.Client.Tests.Paging;
 
-/// <summary>PagedQuery over the real session: the limit/offset it asks for and what it returns.</summary>
+/// <summary>PagedQuery over the real client: the limit/offset it asks for and what it returns.</summary>
 public sealed class PagedListTests
 {
     private static ListEndpoint Products(int count, bool withTotal = true, int? cap = null) =>
@@ -15,9 +15,9 @@ public sealed class PagedListTests
     {
         var list = Products(250);
         await using var server = await ScenarioServer.StartAsync(list.Serve);
-        var query = TestSessions.For(server).ListProducts(0, ulong.MaxValue);
+        var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
 
-        var all = await Drain.AllAsync(query, TestSessions.Call());
+        var all = await Drain.AllAsync(query, TestClients.Call());
 
         Assert.Equal(Enumerable.Range(0, 250).Select(Payloads.IdOf), all.Select(p => p.Id));
         Assert.Equal(new[] { "limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=200" },
@@ -32,9 +32,9 @@ public sealed class PagedListTests
     {
         // A pipeline that stops early (Select-Object -First 3) must stop the requests too.
         await using var server = await ScenarioServer.StartAsync(Products(250).Serve);
-        var query = TestSessions.For(server).ListProducts(0, ulong.MaxValue);
+        var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
 
-        var first = await query.NextAsync(TestSessions.Call());
+        var first = await query.NextAsync(TestClients.Call());
 
         Assert.Equal(100, first.Count);
         Assert.Single(server.Requests);
@@ -45,9 +45,9 @@ public sealed class PagedListTests
     public async Task First_3_asks_for_3_in_one_request()
     {
         await using var server = await ScenarioServer.StartAsync(Products(250).Serve);
-        var query = TestSessions.For(server).ListProducts(0, 3);
+        var query = TestClients.For(server).ListProducts(0, 3);
 
-        var all = await Drain.AllAsync(query, TestSessions.Call());
+        var all = await Drain.AllAsync(query, TestClients.Call());
 
         Assert.Equal(3, all.Count);
         Assert.Equal("?limit=3&offset=0", Assert.Single(server.Requests).Query);
@@ -59,7 +59,7 @@ public sealed class PagedListTests
     {
         await using var server = await ScenarioServer.StartAsync(Products(250).Serve);
 
-        var all = await Drain.AllAsync(TestSessions.For(server).ListProducts(20, 150), TestSessions.Call());
+        var all = await Drain.AllAsync(TestClients.For(server).ListProducts(20, 150), TestClients.Call());
 
         Assert.Equal(Enumerable.Range(20, 150).Select(Payloads.IdOf), all.Select(p => p.Id));
         Assert.Equal(new[] { "?limit=100&offset=20", "?limit=50&offset=120" }, server.Requests.Select(r => r.Query));
@@ -69,9 +69,9 @@ public sealed class PagedListTests
     public async Task Skip_past_the_end_returns_nothing_after_one_request()
     {
         await using var server = await ScenarioServer.StartAsync(Products(30).Serve);
-        var query = TestSessions.For(server).ListProducts(500, ulong.MaxValue);
+        var query = TestClients.For(server).ListProducts(500, ulong.MaxValue);
 
-        Assert.Empty(await Drain.AllAsync(query, TestSessions.Call()));
+        Assert.Empty(await Drain.AllAsync(query, TestClients.Call()));
         Assert.Single(server.Requests);
         Assert.Equal(30, query.Total);
     }
@@ -80,9 +80,9 @@ public sealed class PagedListTests
     public async Task An_empty_list_is_done_after_one_request()
     {
         await using var server = await ScenarioServer.StartAsync(Products(0).Serve);
-        var query = TestSessions.For(server).ListProducts(0, ulong.MaxValue);
+        var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
 
-        Assert.Empty(await Drain.AllAsync(query, TestSessions.Call()));
+        Assert.Empty(await Drain.AllAsync(query, TestClients.Call()));
         Assert.Single(server.Requests);
         Assert.Equal(0, query.Total);
         Assert.True(query.Done);
@@ -94,9 +94,9 @@ public sealed class PagedListTests
         // Without a total the only end signal is a page shorter than asked.
         await using var server = await ScenarioServer.StartAsync(e =>
             e.Json(200, e.Request.QueryValue("offset") == "0" ? Payloads.Products(Enumerable.Range(0, 100)) : Payloads.Products(Enumerable.Range(100, 30))));
-        var query = TestSessions.For(server).ListProducts(0, ulong.MaxValue);
+        var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
 
-        var all = await Drain.AllAsync(query, TestSessions.Call());
+        var all = await Drain.AllAsync(query, TestClients.Call());
 
         Assert.Equal(130, all.Count);
         Assert.Equal(2, server.Requests.Count);
@@ -109,7 +109,7 @@ public sealed class PagedListTests
         // A server that caps pages at 50 whatever the limit must not make the client stop at 50.
         await using var server = await ScenarioServer.StartAsync(Products(120, cap: 50).Serve);
 
-        var all = await Drain.AllAsync(TestSessions.For(server).ListProducts(0, ulong.MaxValue), TestSessions.Call());
+        var all = await Drain.AllAsync(TestClients.For(server).ListProducts(0, ulong.MaxValue), TestClients.Call());
 
         Assert.Equal(Enumerable.Range(0, 120).Select(Payloads.IdOf), all.Select(p => p.Id));
         Assert.Equal(new[] { "0", "50", "100" }, server.Requests.Select(r => r.QueryValue("offset")));
@@ -123,7 +123,7 @@ public sealed class PagedListTests
             ? Payloads.Page(Enumerable.Range(0, 100).Select(n => Payloads.Product(Payloads.IdOf(n))), 150, 100, 0)
             : Payloads.Page(Enumerable.Range(95, 55).Select(n => Payloads.Product(Payloads.IdOf(n).ToUpperInvariant())), 150, 100, 100)));
 
-        var all = await Drain.AllAsync(TestSessions.For(server).ListProducts(0, ulong.MaxValue), TestSessions.Call());
+        var all = await Drain.AllAsync(TestClients.For(server).ListProducts(0, ulong.MaxValue), TestClients.Call());
 
         Assert.Equal(150, all.Count);
         Assert.Equal(150, all.Select(p => p.Id.ToLowerInvariant()).Distinct().Count());
@@ -136,7 +136,7 @@ public sealed class PagedListTests
             ? Payloads.Page(Enumerable.Range(0, 100).Select(n => Payloads.Product(Payloads.IdOf(n))), 300, 100, 0)
             : Payloads.Page(Enumerable.Range(90, 20).Select(n => Payloads.Product(Payloads.IdOf(n))), 300, 20, 100)));
 
-        var all = await Drain.AllAsync(TestSessions.For(server).ListProducts(0, 110), TestSessions.Call());
+        var all = await Drain.AllAsync(TestClients.For(server).ListProducts(0, 110), TestClients.Call());
 
         Assert.Equal(Enumerable.Range(0, 110).Select(Payloads.IdOf), all.Select(p => p.Id));
     }
@@ -146,7 +146,7 @@ public sealed class PagedListTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, """{"items":[]}"""));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).ListProducts(0, ulong.MaxValue).NextAsync(TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).ListProducts(0, ulong.MaxValue).NextAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
     }
@@ -156,9 +156,9 @@ public sealed class PagedListTests
     {
         var list = Products(10);
         await using var server = await ScenarioServer.StartAsync(list.Serve);
-        var query = TestSessions.For(server).ListProducts(0, 0);
+        var query = TestClients.For(server).ListProducts(0, 0);
 
-        var all = await Drain.AllAsync(query, TestSessions.Call());
+        var all = await Drain.AllAsync(query, TestClients.Call());
 
         Assert.Empty(all);
         Assert.True(query.Done);
@@ -171,7 +171,7 @@ public sealed class PagedListTests
         await using var server = await ScenarioServer.StartAsync(e =>
             e.Json(200, Payloads.Page([Payloads.Product(Payloads.IdOf(1)), """{"name":"no id"}"""], 2, 100, 0), ("X-Request-Id", "req_list")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).ListProducts(0, ulong.MaxValue).NextAsync(TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).ListProducts(0, ulong.MaxValue).NextAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Equal("req_list", error.RequestId);

@@ -20,9 +20,9 @@ public sealed class ShrinkingListTests
         var ids = Enumerable.Range(0, count).Select(Payloads.IdOf).ToList();
         var list = new ListEndpoint(ids, id => Payloads.Product(id));
         await using var server = await ScenarioServer.StartAsync(list.Serve);
-        var session = TestSessions.For(server);
+        var client = TestClients.For(server);
         var log = new RecordingLog();
-        var query = session.ListProducts(0, ulong.MaxValue);
+        var query = client.ListProducts(0, ulong.MaxValue);
         var returned = new List<string>();
 
         for (var pages = 0; !query.Done; pages++)
@@ -31,7 +31,7 @@ public sealed class ShrinkingListTests
             foreach (var product in await query.NextAsync(log.Call()))
             {
                 returned.Add(product.Id);
-                await session.DeleteProductAsync(product.Id, log.Call());
+                await client.DeleteProductAsync(product.Id, log.Call());
             }
         }
 
@@ -46,17 +46,17 @@ public sealed class ShrinkingListTests
         var ids = Enumerable.Range(0, 250).Select(Payloads.IdOf).ToList();
         var list = new ListEndpoint(ids, id => Payloads.Product(id));
         await using var server = await ScenarioServer.StartAsync(list.Serve);
-        var session = TestSessions.For(server);
-        var query = session.ListProducts(0, ulong.MaxValue);
+        var client = TestClients.For(server);
+        var query = client.ListProducts(0, ulong.MaxValue);
         var returned = new List<string>();
 
         for (var pages = 0; !query.Done; pages++)
         {
             Assert.True(pages < 50, "the walk does not end");
-            foreach (var product in await query.NextAsync(TestSessions.Call()))
+            foreach (var product in await query.NextAsync(TestClients.Call()))
             {
                 returned.Add(product.Id);
-                if (ids.IndexOf(product.Id) % 2 == 1) await session.DeleteProductAsync(product.Id, TestSessions.Call());
+                if (ids.IndexOf(product.Id) % 2 == 1) await client.DeleteProductAsync(product.Id, TestClients.Call());
             }
         }
 
@@ -70,7 +70,7 @@ public sealed class ShrinkingListTests
         var list = new ListEndpoint(Enumerable.Range(0, 150).Select(Payloads.IdOf), id => Payloads.Product(id));
         await using var server = await ScenarioServer.StartAsync(list.Serve);
         var log = new RecordingLog();
-        var query = TestSessions.For(server).ListProducts(0, ulong.MaxValue);
+        var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
 
         foreach (var product in await query.NextAsync(log.Call())) list.Remove(product.Id);
         var second = await query.NextAsync(log.Call());

@@ -13,7 +13,7 @@ public sealed class UnpagedListTests
         await using var server = await ScenarioServer.StartAsync(e =>
             e.Json(200, "[" + Payloads.Avatar(Payloads.IdOf(1), "custom") + "," + """{"id":"a-2","name":"No type"}""" + "]"));
 
-        var avatars = await TestSessions.For(server).ListCustomAvatarsAsync(TestSessions.Call());
+        var avatars = await TestClients.For(server).ListCustomAvatarsAsync(TestClients.Call());
 
         Assert.Equal(2, avatars.Count);
         Assert.Equal("custom", avatars[1].Type);
@@ -26,7 +26,7 @@ public sealed class UnpagedListTests
         await using var server = await ScenarioServer.StartAsync(e =>
             e.Json(200, Payloads.Page(Enumerable.Range(0, 3).Select(n => Payloads.Avatar(Payloads.IdOf(n))), null, 0, 0)));
 
-        var avatars = await TestSessions.For(server).ListPlatformAvatarsAsync(TestSessions.Call());
+        var avatars = await TestClients.For(server).ListPlatformAvatarsAsync(TestClients.Call());
 
         Assert.Equal(3, avatars.Count);
         Assert.All(avatars, a => Assert.Equal("platform", a.Type));
@@ -43,7 +43,7 @@ public sealed class UnpagedListTests
             return e.Json(200, Payloads.Page(items, 230, 100, offset));
         });
 
-        var avatars = await TestSessions.For(server).ListPlatformAvatarsAsync(TestSessions.Call());
+        var avatars = await TestClients.For(server).ListPlatformAvatarsAsync(TestClients.Call());
 
         Assert.Equal(Enumerable.Range(0, 230).Select(Payloads.IdOf), avatars.Select(a => a.Id));
         Assert.Equal(new[] { "", "?limit=100&offset=100", "?limit=100&offset=200" }, server.Requests.Select(r => r.Query));

@@ -23,7 +23,7 @@ public sealed class PathEscapeTests
         await using var server = await ScenarioServer.StartAsync();
         path = path.Replace("{root}", server.Root).Replace("{port}", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestSessions.For(server).InvokeAsync("GET", path, null, null, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestClients.For(server).InvokeAsync("GET", path, null, null, TestClients.Call()));
 
         Assert.Equal("InvalidPath", error.Reason);
         Assert.Equal("Path", error.ParamName);
@@ -37,7 +37,7 @@ public sealed class PathEscapeTests
         await using var server = await ScenarioServer.StartAsync();
 
         await Assert.ThrowsAsync<AdsumoInputException>(() =>
-            TestSessions.For(server).InvokeAsync("GET", other.Root + "/api/v1/products", null, null, TestSessions.Call()));
+            TestClients.For(server).InvokeAsync("GET", other.Root + "/api/v1/products", null, null, TestClients.Call()));
 
         Assert.Empty(other.Requests);
         Assert.Empty(server.Requests);
@@ -54,7 +54,7 @@ public sealed class PathEscapeTests
 
         try
         {
-            await TestSessions.For(server).InvokeAsync("GET", path, null, null, TestSessions.Call());
+            await TestClients.For(server).InvokeAsync("GET", path, null, null, TestClients.Call());
         }
         catch (AdsumoInputException)
         {
@@ -69,7 +69,7 @@ public sealed class PathEscapeTests
     {
         await using var server = await ScenarioServer.StartAsync();
 
-        await TestSessions.For(server).InvokeAsync("GET", server.Root + "/api/v1/products?limit=5", null, null, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("GET", server.Root + "/api/v1/products?limit=5", null, null, TestClients.Call());
 
         Assert.Equal("/api/v1/products?limit=5", Assert.Single(server.Requests).RawTarget);
     }
@@ -80,7 +80,7 @@ public sealed class PathEscapeTests
         await using var server = await ScenarioServer.StartAsync();
         var query = new Hashtable { ["q"] = "a b&c=d", ["skip"] = null, ["n"] = 5 };
 
-        await TestSessions.For(server).InvokeAsync("get", "products", query, null, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("get", "products", query, null, TestClients.Call());
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
@@ -94,7 +94,7 @@ public sealed class PathEscapeTests
     {
         await using var server = await ScenarioServer.StartAsync();
 
-        await TestSessions.For(server).InvokeAsync("GET", "products?limit=5", new Hashtable { ["offset"] = 10 }, null, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("GET", "products?limit=5", new Hashtable { ["offset"] = 10 }, null, TestClients.Call());
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("5", request.QueryValue("limit"));
@@ -107,7 +107,7 @@ public sealed class PathEscapeTests
         await using var server = await ScenarioServer.StartAsync();
 
         var error = await Assert.ThrowsAsync<AdsumoInputException>(() =>
-            TestSessions.For(server).InvokeAsync("POST", "products", null, "{not json", TestSessions.Call()));
+            TestClients.For(server).InvokeAsync("POST", "products", null, "{not json", TestClients.Call()));
 
         Assert.Equal("InvalidBody", error.Reason);
         Assert.Empty(server.Requests);
@@ -118,7 +118,7 @@ public sealed class PathEscapeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(201, "{}"));
 
-        await TestSessions.For(server).InvokeAsync("POST", "products", null, new Hashtable { ["name"] = "Shoe", ["tags"] = new[] { "a", "b" } }, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("POST", "products", null, new Hashtable { ["name"] = "Shoe", ["tags"] = new[] { "a", "b" } }, TestClients.Call());
 
         using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(server.Requests).Body);
         Assert.Equal("Shoe", body.RootElement.GetProperty("name").GetString());
@@ -132,7 +132,7 @@ public sealed class PathEscapeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(500, ""));
 
-        await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).InvokeAsync(method, "things", null, "{}", TestSessions.Call()));
+        await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).InvokeAsync(method, "things", null, "{}", TestClients.Call()));
 
         Assert.Single(server.Requests);
     }
@@ -145,7 +145,7 @@ public sealed class PathEscapeTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Index == 0 ? e.Json(500, "") : e.Status(200));
 
-        var response = await TestSessions.For(server).InvokeAsync(method, "things", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync(method, "things", null, null, TestClients.Call());
 
         Assert.Equal(2, response.Attempts);
     }

@@ -19,11 +19,11 @@ public sealed class RedirectTests
             ? e.Status(status, ("Location", "/api/v1/account/credits-v2"))
             : e.Json(200, """{"credits_used":3,"credits_limit":10}"""));
 
-        var credits = await TestSessions.For(server).GetCreditsAsync(TestSessions.Call());
+        var credits = await TestClients.For(server).GetCreditsAsync(TestClients.Call());
 
         Assert.Equal(7, credits.Remaining);
         Assert.Equal(new[] { "/api/v1/account/credits", "/api/v1/account/credits-v2" }, server.Requests.Select(r => r.Path));
-        Assert.All(server.Requests, r => Assert.Equal("Bearer " + TestSessions.KeyText, r.Header("Authorization")));
+        Assert.All(server.Requests, r => Assert.Equal("Bearer " + TestClients.KeyText, r.Header("Authorization")));
         Assert.Single(server.Requests.Select(r => r.Header("X-Request-Id")).Distinct());
     }
 
@@ -34,7 +34,7 @@ public sealed class RedirectTests
             ? e.Status(302, ("Location", "credits-moved?x=1"))
             : e.Json(200, """{"credits_used":0,"credits_limit":1}"""));
 
-        await TestSessions.For(server).GetCreditsAsync(TestSessions.Call());
+        await TestClients.For(server).GetCreditsAsync(TestClients.Call());
 
         Assert.Equal("/api/v1/account/credits-moved?x=1", server.Requests[1].RawTarget);
     }
@@ -47,7 +47,7 @@ public sealed class RedirectTests
             : e.Json(201, Payloads.Product("550e8400-e29b-41d4-a716-446655440000")));
         var draft = new ProductDraft { Name = "Shoe", Description = "Light", Category = "Footwear", ImageUrl = "https://cdn.example/shoe.png" };
 
-        await TestSessions.For(server).CreateProductAsync(draft, TestSessions.Call());
+        await TestClients.For(server).CreateProductAsync(draft, TestClients.Call());
 
         Assert.Equal("POST", server.Requests[1].Method);
         Assert.Equal(server.Requests[0].Body, server.Requests[1].Body);
@@ -60,7 +60,7 @@ public sealed class RedirectTests
             ? e.Status(303, ("Location", "/api/v1/generations/g1"))
             : e.Json(200, Payloads.Generation("g1")));
 
-        var response = await TestSessions.For(server).InvokeAsync("POST", "videos/ai-video", null, """{"prompt":"x"}""", TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("POST", "videos/ai-video", null, """{"prompt":"x"}""", TestClients.Call());
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("GET", server.Requests[1].Method);
@@ -73,7 +73,7 @@ public sealed class RedirectTests
         await using var other = await ScenarioServer.StartAsync();
         await using var server = await ScenarioServer.StartAsync(e => e.Status(302, ("Location", other.Root + "/api/v1/account/credits")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetCreditsAsync(TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Equal(302, error.StatusCode);
@@ -93,7 +93,7 @@ public sealed class RedirectTests
         var uri = new Uri(server.Root);
         server.Handle(e => e.Status(301, ("Location", location.Replace("{host}", uri.Authority).Replace("{port}", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetCreditsAsync(TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Single(server.Requests);
@@ -104,7 +104,7 @@ public sealed class RedirectTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Status(302, ("Location", "/api/v1/account/credits")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetCreditsAsync(TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("redirected more than 5 times", error.Message, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class RedirectTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Status(302));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetCreditsAsync(TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("without a Location", error.Message, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class CancellationTests
     private static async Task AssertCancelledPromptly(ScenarioServer server, ConnectionSettings settings, Task reached)
     {
         using var cancel = new CancellationTokenSource();
-        var call = TestSessions.For(server, settings).GetCreditsAsync(CallContext.Silent(cancel.Token));
+        var call = TestClients.For(server, settings).GetCreditsAsync(CallContext.Silent(cancel.Token));
         await reached.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(200);
         var watch = Stopwatch.StartNew();
@@ -39,7 +39,7 @@ public sealed class CancellationTests
             reached.TrySetResult();
         });
 
-        await AssertCancelledPromptly(server, TestSessions.Settings(retryTimeoutSeconds: 120), reached.Task);
+        await AssertCancelledPromptly(server, TestClients.Settings(retryTimeoutSeconds: 120), reached.Task);
 
         Assert.Single(server.Requests);
     }
@@ -54,7 +54,7 @@ public sealed class CancellationTests
             return e.Delay(TimeSpan.FromSeconds(30));
         });
 
-        await AssertCancelledPromptly(server, TestSessions.Settings(requestTimeoutSeconds: 60), reached.Task);
+        await AssertCancelledPromptly(server, TestClients.Settings(requestTimeoutSeconds: 60), reached.Task);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CancellationTests
         });
 
         // No retries: a cancellation must surface as a cancellation, not as a network error.
-        await AssertCancelledPromptly(server, TestSessions.Settings(maxRetries: 0, requestTimeoutSeconds: 60), reached.Task);
+        await AssertCancelledPromptly(server, TestClients.Settings(maxRetries: 0, requestTimeoutSeconds: 60), reached.Task);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CancellationTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestSessions.For(server).GetCreditsAsync(CallContext.Silent(cancel.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestClients.For(server).GetCreditsAsync(CallContext.Silent(cancel.Token)));
 
         Assert.Empty(server.Requests);
     }

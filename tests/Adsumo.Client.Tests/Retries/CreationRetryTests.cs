@@ -27,7 +27,7 @@ public sealed class CreationRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(status, Payloads.Error("internal_error", "Boom")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).CreateProductAsync(Draft(), TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).CreateProductAsync(Draft(), TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.ServerError, error.Kind);
         Assert.Equal(1, error.Attempts);
@@ -43,7 +43,7 @@ public sealed class CreationRetryTests
             return Task.CompletedTask;
         });
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).CreateProductAsync(Draft(), TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).CreateProductAsync(Draft(), TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.NetworkError, error.Kind);
         Assert.Equal(1, error.Attempts);
@@ -57,7 +57,7 @@ public sealed class CreationRetryTests
         await using var server = await ScenarioServer.StartAsync(e => e.Delay(TimeSpan.FromSeconds(10)));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(requestTimeoutSeconds: 0.3)).CreateProductAsync(Draft(), TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(requestTimeoutSeconds: 0.3)).CreateProductAsync(Draft(), TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.Timeout, error.Kind);
         Assert.Contains("not sent again", error.Message, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class CreationRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(201, "{\"id\":\"550e8400"));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).CreateProductAsync(Draft(), TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).CreateProductAsync(Draft(), TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Single(server.Requests);
@@ -82,7 +82,7 @@ public sealed class CreationRetryTests
             ? e.Json(429, Payloads.Error("rate_limited", "Slow down"), ("Retry-After", "0"))
             : e.Json(201, Created));
 
-        var product = await TestSessions.For(server).CreateProductAsync(Draft(), TestSessions.Call());
+        var product = await TestClients.For(server).CreateProductAsync(Draft(), TestClients.Call());
 
         Assert.Equal("Trail Shoe", product.Name);
         var requests = server.Requests;
@@ -99,7 +99,7 @@ public sealed class CreationRetryTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(503, Payloads.Error("unavailable", "Try later")));
         var draft = new AiVideoDraft { Prompt = "a shoe on a beach", Model = "veo-3.1" };
 
-        await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).CreateGenerationAsync(draft, TestSessions.Call()));
+        await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).CreateGenerationAsync(draft, TestClients.Call()));
 
         Assert.Equal("/api/v1/videos/ai-video", Assert.Single(server.Requests).Path);
     }
@@ -111,7 +111,7 @@ public sealed class CreationRetryTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/api/v1"), TestSessions.Settings(maxRetries: 3)).CreateProductAsync(Draft(), log.Call()));
+            TestClients.For(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/api/v1"), TestClients.Settings(maxRetries: 3)).CreateProductAsync(Draft(), log.Call()));
 
         Assert.Equal(AdsumoErrorKind.NetworkError, error.Kind);
         Assert.Equal(4, error.Attempts);
@@ -133,10 +133,10 @@ public sealed class CreationRetryTests
             e.Abort();
             return Task.CompletedTask;
         });
-        var session = TestSessions.For(server);
-        await session.GetCreditsAsync(TestSessions.Call());
+        var client = TestClients.For(server);
+        await client.GetCreditsAsync(TestClients.Call());
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => session.CreateProductAsync(Draft(), TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => client.CreateProductAsync(Draft(), TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.NetworkError, error.Kind);
         Assert.Equal(new[] { "GET", "POST" }, server.Requests.Select(r => r.Method));

@@ -24,7 +24,7 @@ public sealed class DeleteRetryTests
         });
         var log = new RecordingLog();
 
-        await TestSessions.For(server).DeleteProductAsync(Id, log.Call());
+        await TestClients.For(server).DeleteProductAsync(Id, log.Call());
 
         Assert.Equal(2, server.Requests.Count);
         Assert.All(server.Requests, r => Assert.Equal("DELETE", r.Method));
@@ -36,7 +36,7 @@ public sealed class DeleteRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Index == 0 ? e.Json(503, "") : e.Json(404, ""));
 
-        await TestSessions.For(server).DeleteCustomAvatarAsync(Id, TestSessions.Call());
+        await TestClients.For(server).DeleteCustomAvatarAsync(Id, TestClients.Call());
 
         Assert.Equal(new[] { "/api/v1/avatars/custom/" + Id, "/api/v1/avatars/custom/" + Id }, server.Requests.Select(r => r.Path));
     }
@@ -46,7 +46,7 @@ public sealed class DeleteRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(404, Payloads.Error("not_found", "Product not found")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).DeleteProductAsync(Id, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).DeleteProductAsync(Id, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.NotFound, error.Kind);
         Assert.Single(server.Requests);
@@ -57,7 +57,7 @@ public sealed class DeleteRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(409, Payloads.Error("conflict", "Product is used by generations")));
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).DeleteProductAsync(Id, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).DeleteProductAsync(Id, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.Conflict, error.Kind);
     }
@@ -67,7 +67,7 @@ public sealed class DeleteRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Status(204));
 
-        await TestSessions.For(server).DeleteProductAsync(Id.ToUpperInvariant(), TestSessions.Call());
+        await TestClients.For(server).DeleteProductAsync(Id.ToUpperInvariant(), TestClients.Call());
 
         // Ids are sent in lower case whatever case they were given in.
         Assert.Equal("/api/v1/products/" + Id, Assert.Single(server.Requests).Path);

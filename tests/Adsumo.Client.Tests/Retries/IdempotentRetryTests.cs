@@ -16,7 +16,7 @@ public sealed class IdempotentRetryTests
         var requests = server.Requests;
         Assert.Equal(attempts, requests.Count);
         Assert.Single(requests.Select(r => r.Header("X-Request-Id")).Distinct());
-        Assert.All(requests, r => Assert.Equal("Bearer " + TestSessions.KeyText, r.Header("Authorization")));
+        Assert.All(requests, r => Assert.Equal("Bearer " + TestClients.KeyText, r.Header("Authorization")));
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class IdempotentRetryTests
         await using var server = await ScenarioServer.StartAsync(e => e.Index < 2 ? e.Json(status, Payloads.Error("x", "transient")) : e.Json(200, Credits));
         var log = new RecordingLog();
 
-        var credits = await TestSessions.For(server).GetCreditsAsync(log.Call());
+        var credits = await TestClients.For(server).GetCreditsAsync(log.Call());
 
         Assert.Equal(9, credits.Remaining);
         AssertOneLogicalRequest(server, 3);
@@ -49,7 +49,7 @@ public sealed class IdempotentRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(status, Payloads.Error("x", "permanent")));
 
-        await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetCreditsAsync(TestSessions.Call()));
+        await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetCreditsAsync(TestClients.Call()));
 
         Assert.Single(server.Requests);
     }
@@ -67,7 +67,7 @@ public sealed class IdempotentRetryTests
             return e.Json(200, "{}");
         });
 
-        var response = await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.Equal(2, response.Attempts);
         AssertOneLogicalRequest(server, 2);
@@ -90,7 +90,7 @@ public sealed class IdempotentRetryTests
             await e.Json(200, "{}");
         });
 
-        var response = await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.Equal(2, response.Attempts);
     }
@@ -106,7 +106,7 @@ public sealed class IdempotentRetryTests
         var watch = Stopwatch.StartNew();
 
         // The retry has to answer within the same timeout, so it gets a whole second even on a busy machine.
-        var response = await TestSessions.For(server, TestSessions.Settings(requestTimeoutSeconds: 1)).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        var response = await TestClients.For(server, TestClients.Settings(requestTimeoutSeconds: 1)).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.Equal(2, response.Attempts);
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.95, 5);
@@ -119,7 +119,7 @@ public sealed class IdempotentRetryTests
         await using var server = await ScenarioServer.StartAsync(e => e.Delay(TimeSpan.FromSeconds(10)));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 1, requestTimeoutSeconds: 0.2)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 1, requestTimeoutSeconds: 0.2)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.Timeout, error.Kind);
         Assert.Equal(2, error.Attempts);
@@ -132,7 +132,7 @@ public sealed class IdempotentRetryTests
     public async Task A_refused_connection_is_retried_and_then_reported_as_refused()
     {
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/api/v1"), TestSessions.Settings(maxRetries: 2)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/api/v1"), TestClients.Settings(maxRetries: 2)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.NetworkError, error.Kind);
         Assert.Equal(3, error.Attempts);

@@ -13,7 +13,7 @@ public sealed class MalformedAnswerRetryTests
             ? e.Json(200, """{"credits_used":1,"credits_li""")
             : e.Json(200, """{"credits_used":1,"credits_limit":5}"""));
 
-        var credits = await TestSessions.For(server).GetCreditsAsync(TestSessions.Call());
+        var credits = await TestClients.For(server).GetCreditsAsync(TestClients.Call());
 
         Assert.Equal(4, credits.Remaining);
         Assert.Equal(2, server.Requests.Count);
@@ -25,7 +25,7 @@ public sealed class MalformedAnswerRetryTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, "{not json"));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 2)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 2)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Equal(3, error.Attempts);
@@ -37,7 +37,7 @@ public sealed class MalformedAnswerRetryTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Send(200, "text/csv", "id,name\n1,Shoe\n"));
 
-        var response = await TestSessions.For(server).InvokeAsync("GET", "exports/products.csv", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("GET", "exports/products.csv", null, null, TestClients.Call());
 
         Assert.Equal(1, response.Attempts);
         Assert.Single(server.Requests);

@@ -27,7 +27,7 @@ public sealed class RetryAfterTests
             : e.Json(200, "{}"));
         var log = new RecordingLog();
 
-        await TestSessions.For(server).InvokeAsync("GET", "products", null, null, log.Call());
+        await TestClients.For(server).InvokeAsync("GET", "products", null, null, log.Call());
 
         Assert.InRange(GapBetweenAttempts(server).TotalSeconds, 0.95, 3);
         Assert.Contains(log.VerboseLines, l => l.Contains("as Retry-After asked", StringComparison.Ordinal));
@@ -40,7 +40,7 @@ public sealed class RetryAfterTests
             ? e.Json(429, Payloads.Error("rate_limited", "Slow down"), ("Retry-After", DateTimeOffset.UtcNow.AddSeconds(2).ToString("r", CultureInfo.InvariantCulture)))
             : e.Json(200, "{}"));
 
-        await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         // HTTP dates have whole seconds, so "now + 2 s" is between 1 and 2 s away when the client reads it.
         Assert.InRange(GapBetweenAttempts(server).TotalSeconds, 0.9, 3.5);
@@ -53,7 +53,7 @@ public sealed class RetryAfterTests
             ? e.Json(503, Payloads.Error("unavailable", "Busy"), ("Retry-After", "0.5"))
             : e.Json(200, "{}"));
 
-        await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.InRange(GapBetweenAttempts(server).TotalSeconds, 0.45, 3);
     }
@@ -65,7 +65,7 @@ public sealed class RetryAfterTests
             ? e.Json(503, Payloads.Error("unavailable", "Busy"), ("Retry-After", DateTimeOffset.UtcNow.AddHours(-1).ToString("r", CultureInfo.InvariantCulture)))
             : e.Json(200, "{}"));
 
-        await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.True(GapBetweenAttempts(server) < TimeSpan.FromSeconds(2));
     }
@@ -77,7 +77,7 @@ public sealed class RetryAfterTests
             ? e.Json(503, Payloads.Error("unavailable", "Busy"), ("Retry-After", "soon-ish"))
             : e.Json(200, "{}"));
 
-        var response = await TestSessions.For(server).InvokeAsync("GET", "products", null, null, TestSessions.Call());
+        var response = await TestClients.For(server).InvokeAsync("GET", "products", null, null, TestClients.Call());
 
         Assert.Equal(2, response.Attempts);
         Assert.True(GapBetweenAttempts(server) < TimeSpan.FromSeconds(2));

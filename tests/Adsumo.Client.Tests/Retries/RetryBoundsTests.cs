@@ -23,7 +23,7 @@ public sealed class RetryBoundsTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(503, Payloads.Error("unavailable", "Down for maintenance")));
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: maxRetries)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: maxRetries)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.ServerError, error.Kind);
         Assert.Equal(maxRetries + 1, error.Attempts);
@@ -40,7 +40,7 @@ public sealed class RetryBoundsTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 10, retryTimeoutSeconds: 1.9)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 10, retryTimeoutSeconds: 1.9)).GetCreditsAsync(TestClients.Call()));
 
         // Attempt 1 at 0 s, attempt 2 at 1 s; a third at 2 s would pass 1.9 s, so it is not made.
         Assert.Equal(2, error.Attempts);
@@ -56,7 +56,7 @@ public sealed class RetryBoundsTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(retryTimeoutSeconds: 5)).GetCreditsAsync(log.Call()));
+            TestClients.For(server, TestClients.Settings(retryTimeoutSeconds: 5)).GetCreditsAsync(log.Call()));
 
         Assert.Equal(AdsumoErrorKind.RateLimited, error.Kind);
         Assert.Equal(60, error.RetryAfterSeconds);
@@ -72,7 +72,7 @@ public sealed class RetryBoundsTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(maxRetries: 50, retryTimeoutSeconds: 3, baseDelayMs: 100)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(maxRetries: 50, retryTimeoutSeconds: 3, baseDelayMs: 100)).GetCreditsAsync(TestClients.Call()));
 
         // Waits of 50-100, 100-200, 200-400, 400-800 and 800-1600 ms fit about 5 attempts into 3 s, far
         // from the 51 that MaxRetries alone would allow.
@@ -87,7 +87,7 @@ public sealed class RetryBoundsTests
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
-            TestSessions.For(server, TestSessions.Settings(requestTimeoutSeconds: 4, retryTimeoutSeconds: 0.5)).GetCreditsAsync(TestSessions.Call()));
+            TestClients.For(server, TestClients.Settings(requestTimeoutSeconds: 4, retryTimeoutSeconds: 0.5)).GetCreditsAsync(TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.Timeout, error.Kind);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"the request took {watch.Elapsed.TotalSeconds:0.0} s with a retry timeout of 0.5 s");
@@ -99,7 +99,7 @@ public sealed class RetryBoundsTests
         await using var server = await ScenarioServer.StartAsync(e => e.Index < 2 ? e.Json(502, "") : e.Json(200, "{}"));
         var log = new RecordingLog();
 
-        await TestSessions.For(server, TestSessions.Settings(maxRetries: 5)).InvokeAsync("GET", "products", null, null, log.Call());
+        await TestClients.For(server, TestClients.Settings(maxRetries: 5)).InvokeAsync("GET", "products", null, null, log.Call());
 
         var retries = log.VerboseLines.Where(l => l.StartsWith("Retrying", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, retries.Count);

@@ -6,7 +6,7 @@ namespace Adsumo.Client.Tests.Transport;
 /// <summary>Keys are checked before use, and never shown: not in errors, not in ToString, only as a masked hint.</summary>
 public sealed class ApiKeyTests
 {
-    private static AdsumoInputException Refused(string key) => Assert.Throws<AdsumoInputException>(() => ApiKey.From(TestSessions.Secure(key), "ApiKey"));
+    private static AdsumoInputException Refused(string key) => Assert.Throws<AdsumoInputException>(() => ApiKey.From(TestClients.Secure(key), "ApiKey"));
 
     [Theory]
     [InlineData("sk_live_SECRETPART1234")]
@@ -44,7 +44,7 @@ public sealed class ApiKeyTests
     [Fact]
     public void The_hint_shows_the_prefix_and_the_last_four_only()
     {
-        var key = ApiKey.From(TestSessions.Secure("adsumo_sk_live_9f8e7d6c5b4aSECRETc3d4"), "ApiKey");
+        var key = ApiKey.From(TestClients.Secure("adsumo_sk_live_9f8e7d6c5b4aSECRETc3d4"), "ApiKey");
 
         Assert.Equal("adsumo_sk_****c3d4", key.Hint);
         Assert.Equal(key.Hint, key.ToString());
@@ -54,9 +54,9 @@ public sealed class ApiKeyTests
     [Fact]
     public void Keys_compare_without_being_shown()
     {
-        var a = ApiKey.From(TestSessions.Secure(TestSessions.KeyText), "ApiKey");
-        var b = ApiKey.From(TestSessions.Secure(TestSessions.KeyText), "ApiKey");
-        var c = ApiKey.From(TestSessions.Secure(TestSessions.KeyText + "x"), "ApiKey");
+        var a = ApiKey.From(TestClients.Secure(TestClients.KeyText), "ApiKey");
+        var b = ApiKey.From(TestClients.Secure(TestClients.KeyText), "ApiKey");
+        var c = ApiKey.From(TestClients.Secure(TestClients.KeyText + "x"), "ApiKey");
 
         Assert.True(a.SameAs(b));
         Assert.False(a.SameAs(c));
@@ -66,12 +66,12 @@ public sealed class ApiKeyTests
     public void The_key_is_kept_in_a_copy_the_caller_cannot_change()
     {
         var secure = new System.Security.SecureString();
-        foreach (var ch in TestSessions.KeyText) secure.AppendChar(ch);
+        foreach (var ch in TestClients.KeyText) secure.AppendChar(ch);
         var key = ApiKey.From(secure, "ApiKey");
 
         secure.AppendChar('!');
         secure.Dispose();
 
-        Assert.Equal(TestSessions.KeyText, key.Reveal());
+        Assert.Equal(TestClients.KeyText, key.Reveal());
     }
 }

@@ -11,10 +11,10 @@ public sealed class AuthorizationHeaderTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, """{"credits_used":0,"credits_limit":0}"""));
 
-        await TestSessions.For(server).GetCreditsAsync(TestSessions.Call());
+        await TestClients.For(server).GetCreditsAsync(TestClients.Call());
 
         var request = Assert.Single(server.Requests);
-        Assert.Equal("Bearer " + TestSessions.KeyText, request.Header("Authorization"));
+        Assert.Equal("Bearer " + TestClients.KeyText, request.Header("Authorization"));
         Assert.Equal("application/json", request.Header("Accept"));
         Assert.StartsWith("Adsumo-PowerShell/", request.Header("User-Agent"), StringComparison.Ordinal);
         Assert.NotNull(request.Header("X-Request-Id"));
@@ -26,21 +26,21 @@ public sealed class AuthorizationHeaderTests
         await using var server = await ScenarioServer.StartAsync(e => e.Json(401, Payloads.Error("unauthorized", "Invalid API key")));
         var log = new RecordingLog();
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestSessions.For(server).GetCreditsAsync(log.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).GetCreditsAsync(log.Call()));
 
         Assert.Equal(AdsumoErrorKind.Unauthorized, error.Kind);
-        Assert.DoesNotContain(TestSessions.KeyText, error.ToString(), StringComparison.Ordinal);
-        Assert.All(log.VerboseLines, l => Assert.DoesNotContain(TestSessions.KeyText, l, StringComparison.Ordinal));
-        Assert.All(log.DebugLines, l => Assert.DoesNotContain(TestSessions.KeyText, l, StringComparison.Ordinal));
+        Assert.DoesNotContain(TestClients.KeyText, error.ToString(), StringComparison.Ordinal);
+        Assert.All(log.VerboseLines, l => Assert.DoesNotContain(TestClients.KeyText, l, StringComparison.Ordinal));
+        Assert.All(log.DebugLines, l => Assert.DoesNotContain(TestClients.KeyText, l, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_session_shows_only_the_hint()
     {
         await using var server = await ScenarioServer.StartAsync();
-        var session = TestSessions.For(server);
+        var client = TestClients.For(server);
 
-        Assert.Equal("adsumo_sk_****c3d4", session.Key.ToString());
-        Assert.Equal(server.Root + "/api/v1/", session.BaseUri.ToString());
+        Assert.Equal("adsumo_sk_****c3d4", client.Key.ToString());
+        Assert.Equal(server.Root + "/api/v1/", client.BaseUri.ToString());
     }
 }

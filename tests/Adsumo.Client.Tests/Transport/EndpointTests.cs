@@ -56,7 +56,7 @@ public sealed class EndpointTests
     [Fact]
     public void A_session_cannot_be_made_for_plain_http_elsewhere()
     {
-        Assert.Throws<AdsumoInputException>(() => new AdsumoSession(new Uri("http://api.example/api/v1"), Infrastructure.TestSessions.Key(), new ConnectionSettings()));
+        Assert.Throws<AdsumoInputException>(() => new AdsumoClient(new Uri("http://api.example/api/v1"), Infrastructure.TestClients.Key(), new ConnectionSettings()));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DraftValidationTests
         await using var server = await ScenarioServer.StartAsync();
         var draft = new AvatarDraft { Name = new string('a', 51), ImageUrl = "https://cdn.example/face.png" };
 
-        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestSessions.For(server).CreateCustomAvatarAsync(draft, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestClients.For(server).CreateCustomAvatarAsync(draft, TestClients.Call()));
 
         Assert.Equal("NameTooLong", error.Reason);
         Assert.Equal("Name", error.ParamName);
@@ -28,7 +28,7 @@ public sealed class DraftValidationTests
         await using var server = await ScenarioServer.StartAsync();
         var draft = new ProductShotDraft { ProductId = Uuid, StyleId = "Lifestyle Outdoor", Model = "fast", AspectRatio = "1:1" };
 
-        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestSessions.For(server).CreateGenerationAsync(draft, TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestClients.For(server).CreateGenerationAsync(draft, TestClients.Call()));
 
         Assert.Equal("InvalidStyleId", error.Reason);
         Assert.Empty(server.Requests);
@@ -39,7 +39,7 @@ public sealed class DraftValidationTests
     {
         await using var server = await ScenarioServer.StartAsync();
 
-        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestSessions.For(server).GetGenerationAsync("../account/credits", TestSessions.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoInputException>(() => TestClients.For(server).GetGenerationAsync("../account/credits", TestClients.Call()));
 
         Assert.Equal("InvalidId", error.Reason);
         Assert.Empty(server.Requests);

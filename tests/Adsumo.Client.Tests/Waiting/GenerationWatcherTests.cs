@@ -29,7 +29,7 @@ public sealed class GenerationWatcherTests
     private static (GenerationWatcher Watcher, ConcurrentQueue<WaitEvent> Events) Watch(ScenarioServer server, TimeSpan timeout, CallContext? call = null, int maxConcurrency = 16, ConnectionSettings? settings = null)
     {
         var events = new ConcurrentQueue<WaitEvent>();
-        var watcher = new GenerationWatcher(TestSessions.For(server, settings), Interval, timeout, events.Enqueue, call ?? TestSessions.Call(), maxConcurrency);
+        var watcher = new GenerationWatcher(TestClients.For(server, settings), Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency);
         return (watcher, events);
     }
 
@@ -148,7 +148,7 @@ public sealed class GenerationWatcherTests
         });
         var log = new RecordingLog();
         // No retries in the core, so that each failure reaches the watcher.
-        var (watcher, events) = Watch(server, TimeSpan.FromSeconds(30), log.Call(), settings: TestSessions.Settings(maxRetries: 0));
+        var (watcher, events) = Watch(server, TimeSpan.FromSeconds(30), log.Call(), settings: TestClients.Settings(maxRetries: 0));
 
         watcher.Add(Payloads.IdOf(1));
         watcher.CompleteAdding();
@@ -191,7 +191,7 @@ public sealed class GenerationWatcherTests
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Delay(TimeSpan.FromSeconds(30)));
         using var cancel = new CancellationTokenSource();
-        var (watcher, _) = Watch(server, Timeout.InfiniteTimeSpan, CallContext.Silent(cancel.Token), settings: TestSessions.Settings(requestTimeoutSeconds: 60));
+        var (watcher, _) = Watch(server, Timeout.InfiniteTimeSpan, CallContext.Silent(cancel.Token), settings: TestClients.Settings(requestTimeoutSeconds: 60));
         watcher.Add(Payloads.IdOf(1));
         watcher.CompleteAdding();
         await AssertCancelsWithinASecondAsync(watcher, cancel);

@@ -22,7 +22,7 @@ public sealed class WatcherDeadlineTests
         var baseline = await CpuOverOneSecondAsync();
         var events = new ConcurrentQueue<WaitEvent>();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var watcher = new GenerationWatcher(TestSessions.For(server), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), events.Enqueue, CallContext.Silent(cancel.Token));
+        var watcher = new GenerationWatcher(TestClients.For(server), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), events.Enqueue, CallContext.Silent(cancel.Token));
         watcher.Add(Payloads.IdOf(1));
         await Task.Delay(500);
         Assert.Equal(WaitOutcome.TimedOut, Assert.Single(events).Outcome);

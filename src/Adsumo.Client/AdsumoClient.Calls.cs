@@ -7,7 +7,7 @@ using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     /// <summary>Sends a request and reads one object from its answer (bare, or wrapped in {data:{...}}).</summary>
     private async Task<T> ReadOneAsync<T>(ApiRequest request, Func<JsonElement, T> read, CallContext call)

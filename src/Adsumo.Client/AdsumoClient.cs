@@ -1,13 +1,11 @@
 using System;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Tasks;
-using Adsumo;
 using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
@@ -16,13 +14,13 @@ namespace Adsumo.Client;
 /// The HTTP core of one connection: a base URI, a key and retry settings over the process's shared HTTP clients.
 /// Every endpoint is one method (in the Endpoints folder); all of them go through <see cref="SendAsync"/>.
 /// </summary>
-public sealed partial class AdsumoSession
+public sealed partial class AdsumoClient
 {
     private const int MaxRedirects = 5;
     private static readonly string UserAgent = BuildUserAgent();
     private readonly HttpClient _api = HttpClients.Create(HttpClients.Api);
 
-    public AdsumoSession(Uri baseUri, ApiKey key, ConnectionSettings settings)
+    public AdsumoClient(Uri baseUri, ApiKey key, ConnectionSettings settings)
     {
         BaseUri = Endpoint.Normalize(baseUri, "BaseUri");
         Key = key;
@@ -93,7 +91,7 @@ public sealed partial class AdsumoSession
         var uri = new Uri(BaseUri, builder.ToString());
         // A path such as ../../elsewhere must not leave the API with the key.
         if (!SameOrigin(uri, BaseUri) || !uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal))
-            throw new AdsumoInputException("InvalidPath", "Path", $"The path '{Sanitize.Text(request.Path, 100)}' leads outside the API's base URI.");
+            throw new AdsumoInputException(ErrorReason.InvalidPath, "Path", $"The path '{Sanitize.Text(request.Path, 100)}' leads outside the API's base URI.");
         return uri;
     }
 
@@ -115,7 +113,7 @@ public sealed partial class AdsumoSession
     {
         // Belt and braces: the base URI was checked at connect time, but nothing may ever send the key in clear text.
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && Endpoint.IsLoopback(uri)))
-            throw new AdsumoInputException("InsecureBaseUri", "BaseUri", "Refusing to send the API key over plain http to another machine.");
+            throw new AdsumoInputException(ErrorReason.InsecureBaseUri, "BaseUri", "Refusing to send the API key over plain http to another machine.");
     }
 
     internal static bool SameOrigin(Uri a, Uri b) =>
@@ -125,7 +123,7 @@ public sealed partial class AdsumoSession
 
     private static string BuildUserAgent()
     {
-        var version = typeof(AdsumoSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0";
+        var version = typeof(AdsumoClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0";
         return $"Adsumo-PowerShell/{version} ({RuntimeInformation.OSDescription.Split(' ')[0]}; {RuntimeInformation.FrameworkDescription})";
     }
 }
