@@ -64,4 +64,33 @@ function Read-TrxCounts {
     $counts
 }
 
-Export-ModuleMember -Function Write-ModuleLayout, Read-TrxCounts
+function Update-MeasuredFigures {
+    <#
+    Writes the figures a run measured into the documents that quote them. A figure in a document is marked
+    <!-- figure: section/name/... -->value<!-- /figure -->, the path naming its place in the JSON the tests wrote;
+    each value is replaced by the measured one, so no figure in the docs is typed by hand. A figure the run did not
+    measure (a filtered run) keeps its value.
+    #>
+    param([Parameter(Mandatory)] [string] $Figures, [Parameter(Mandatory)] [string[]] $Documents)
+    if (-not (Test-Path $Figures)) { return }
+    $measured = Get-Content $Figures -Raw | ConvertFrom-Json -AsHashtable
+    $pattern = [regex]'<!-- figure: (?<path>[^>]+?) -->(?<value>.*?)<!-- /figure -->'
+    foreach ($document in $Documents) {
+        $text = Get-Content $document -Raw
+        $updated = $pattern.Replace($text, {
+                param($match)
+                $value = $measured
+                foreach ($part in $match.Groups['path'].Value.Split('/')) {
+                    if ($value -isnot [System.Collections.IDictionary] -or -not $value.Contains($part)) { return $match.Value }
+                    $value = $value[$part]
+                }
+                $shown = if ($value -is [double] -or $value -is [decimal]) { $value.ToString('0.###', [cultureinfo]::InvariantCulture) }
+                elseif ($value -is [int] -or $value -is [long]) { $value.ToString('N0', [cultureinfo]::InvariantCulture) }
+                else { "$value" }
+                "<!-- figure: $($match.Groups['path'].Value) -->$shown<!-- /figure -->"
+            })
+        if ($updated -ne $text) { Set-Content -Path $document -Value $updated -NoNewline }
+    }
+}
+
+Export-ModuleMember -Function Write-ModuleLayout, Read-TrxCounts, Update-MeasuredFigures

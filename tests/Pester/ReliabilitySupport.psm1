@@ -43,6 +43,28 @@ function Get-ScenarioRequest {
     $all
 }
 
+function Connect-ScriptedScenario {
+    <#
+    A scenario of the test's own (see tests/Adsumo.ScenarioServer/ScriptedScenarios.cs): its rules answer the
+    requests they match, everything else is answered normally. Returns the connection (also the runspace default)
+    and the scenario's name, for Get-ScenarioRequest.
+    #>
+    param(
+        [Parameter(Mandatory)] $Server,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Rules,
+        [int] $MaxRetries = 2,
+        [double] $RetryBaseDelaySeconds = 0.01,
+        [double] $RequestTimeoutSeconds = 10,
+        [double] $RetryTimeoutSeconds = 60
+    )
+    $name = 'script-' + [guid]::NewGuid().ToString('N')
+    $body = @{ rules = $Rules } | ConvertTo-Json -Depth 20 -Compress
+    $null = Invoke-RestMethod -Method Put -Uri "$($Server.Root)/_scenario/scripts/$name" -Body $body -ContentType 'application/json'
+    $connection = Connect-Scenario -Server $Server -Scenario $name -MaxRetries $MaxRetries -RetryBaseDelaySeconds $RetryBaseDelaySeconds `
+        -RequestTimeoutSeconds $RequestTimeoutSeconds -RetryTimeoutSeconds $RetryTimeoutSeconds
+    [pscustomobject]@{ Name = $name; Connection = $connection }
+}
+
 function Clear-ScenarioRequest {
     param([Parameter(Mandatory)] $Server)
     $null = Invoke-RestMethod -Method Delete -Uri "$($Server.Root)/_scenario/requests"

@@ -73,10 +73,10 @@ internal sealed class RetryHandler : DelegatingHandler
             }
             if (response is not null && response.Headers.TryGetValues("X-Request-Id", out var ids))
             {
-                foreach (var id in ids) { context.ServerRequestId = Sanitize.RequestId(id); break; }
+                foreach (var id in ids) { context.ServerRequestId = SafeText.RequestId(id); break; }
             }
 
-            var outcome = response is not null ? $"{(int)response.StatusCode} {Sanitize.Text(response.ReasonPhrase, 80)}" : Describe(failure!);
+            var outcome = response is not null ? $"{(int)response.StatusCode} {SafeText.Line(response.ReasonPhrase, 80)}" : Describe(failure!);
             context.Log.Verbose($"{described} -> {outcome} in {watch.ElapsedMilliseconds} ms (request {context.ServerRequestId ?? context.RequestId})");
 
             string? malformed = null;
@@ -130,8 +130,8 @@ internal sealed class RetryHandler : DelegatingHandler
             TimeoutException t => t.Message,
             IOException => "the connection was reset while the answer was read",
             HttpRequestException h when h.InnerException is IOException => "the connection was reset",
-            HttpRequestException h => Sanitize.Text(h.Message, 200),
-            _ => Sanitize.Text(failure.Message, 200),
+            HttpRequestException h => SafeText.Line(h.Message, 200),
+            _ => SafeText.Line(failure.Message, 200),
         };
     }
 

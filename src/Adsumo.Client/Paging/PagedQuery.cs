@@ -23,6 +23,14 @@ public sealed class PagedQuery<T>
     private long _offset;
     private long _highWater;
     private long? _lastTotal;
+    private int _fruitlessRestarts;
+    private ulong _returnedAtRestart;
+
+    /// <summary>
+    /// How many times in a row the list may shrink with nothing new read since the last time: a list whose items are
+    /// deleted as it is read makes progress on every pass, while a total that only flickers makes none.
+    /// </summary>
+    internal const int MaxFruitlessRestarts = 3;
 
     public PagedQuery(Func<long, int, CallContext, Task<Page<T>>> fetch, Func<T, string> idOf, ulong skip, ulong first)
     {
@@ -76,6 +84,13 @@ public sealed class PagedQuery<T>
             }
             else if (shrank)
             {
+                _fruitlessRestarts = Returned > _returnedAtRestart ? 0 : _fruitlessRestarts + 1;
+                _returnedAtRestart = Returned;
+                if (_fruitlessRestarts > MaxFruitlessRestarts)
+                {
+                    throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                        $"The list's total keeps changing ({previous}, then {page.Total}) while nothing new is read, so it cannot be read to its end; stopped after {Requests} requests ({Returned} items read).");
+                }
                 call.Log.Verbose($"The list shrank from {previous} to {page.Total} items while it was read; reading it again from the start, without repeating what was already written.");
                 _highWater = Math.Max(_highWater, pageOffset + page.Items.Count);
                 _offset = _startOffset;

@@ -101,7 +101,7 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
         {
             ThrowFailure(e, connection.BaseUri, $"Could not connect to {connection.BaseUri} with key {connection.ApiKey}:");
         }
-        Connections.Default = connection;
+        Connections.SetDefault(SessionState, connection);
         if (PassThru) WriteObject(connection);
     }
 

@@ -46,7 +46,7 @@ public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
     [ValidateRange(1, 600)]
     public int Duration { get; set; } = AiVideoDraft.DefaultDuration;
 
-    private protected override object Target => Prompt;
+    private protected override object? CurrentTarget => Prompt;
 
     private protected override GenerationDraft Draft() =>
         new AiVideoDraft { Prompt = Prompt, Model = Model, AspectRatio = AspectRatio, Duration = Duration };

@@ -50,7 +50,7 @@ public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
     [ValidateSet("1k", "2k", "4k")]
     public string Resolution { get; set; } = "1k";
 
-    private protected override object Target => Prompt;
+    private protected override object? CurrentTarget => Prompt;
 
     private protected override GenerationDraft Draft() => new ImageDraft
     {

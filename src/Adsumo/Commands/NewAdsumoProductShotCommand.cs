@@ -63,7 +63,7 @@ public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
     [Parameter]
     public string? AdditionalPrompt { get; set; }
 
-    private protected override object Target => ProductId;
+    private protected override object? CurrentTarget => ProductId;
 
     private protected override GenerationDraft Draft() => new ProductShotDraft
     {

@@ -65,7 +65,7 @@ public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
     [ValidateSet("heygen-avatar4", "lipsync-2.0")]
     public string? LipsyncModel { get; set; }
 
-    private protected override object Target => AvatarId;
+    private protected override object? CurrentTarget => AvatarId;
 
     private protected override GenerationDraft Draft() => new TalkingAvatarDraft
     {
