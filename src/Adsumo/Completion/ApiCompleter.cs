@@ -61,9 +61,10 @@ public abstract class ApiCompleter : IArgumentCompleter
 
     private protected static async Task<IReadOnlyList<(string Id, string Label)>> ReadPagesAsync<T>(PagedQuery<T> query, Func<T, (string, string)> map, CallContext call)
     {
-        var all = new List<(string, string)>();
-        while (!query.Done) all.AddRange((await query.NextAsync(call).ConfigureAwait(false)).Select(map));
-        return all;
+        using (query)
+        {
+            return (await query.ReadAllAsync(call).ConfigureAwait(false)).Select(map).ToList();
+        }
     }
 }
 

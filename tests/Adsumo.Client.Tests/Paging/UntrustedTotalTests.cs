@@ -36,7 +36,8 @@ public sealed class UntrustedTotalTests
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("keeps changing", error.Message, StringComparison.Ordinal);
         Assert.Equal(200, read);
-        Assert.InRange(server.Requests.Count, 4, 2 + 2 * (PagedQuery<Product>.MaxFruitlessRestarts + 1));
+        // Each pass may fetch the pages after it ahead: still a handful of passes, never an endless walk.
+        Assert.InRange(server.Requests.Count, 4, (PagedQuery<Product>.MaxFruitlessRestarts + 2) * 3);
     }
 
     [Fact]
