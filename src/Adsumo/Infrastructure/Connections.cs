@@ -94,9 +94,7 @@ internal static class Connections
         lock (EnvironmentGate)
         {
             if (_environmentConnection is not null && _environmentFingerprint == fingerprint) return _environmentConnection;
-            var secure = new SecureString();
-            foreach (var c in key!) secure.AppendChar(c);
-            _environmentConnection = Create(secure, baseUri, new ConnectionSettings(), FromEnvironment);
+            _environmentConnection = Create(Secrets.Protect(key!), baseUri, new ConnectionSettings(), FromEnvironment);
             _environmentFingerprint = fingerprint;
             return _environmentConnection;
         }
