@@ -55,11 +55,7 @@ public sealed partial class AdsumoClient
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             message.Headers.TryAddWithoutValidation("X-Request-Id", requestId);
-            if (request.Body is not null)
-            {
-                message.Content = new ByteArrayContent(request.Body);
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
+            message.Content = context.NewContent();
             context.AttachTo(message);
             var described = RequestContext.Describe(message);
 

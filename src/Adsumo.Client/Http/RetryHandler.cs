@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +15,9 @@ namespace Adsumo.Client.Http;
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
+    // Answers larger than this are refused rather than held in memory: no answer of the API comes near it.
+    private const long MaxResponseBytes = 32L * 1024 * 1024;
+
     // The shortest an attempt is given when the total bound is nearly spent: enough for a loopback answer.
     private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(100);
 
@@ -44,7 +46,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(outgoing, attemptCancellation.Token).ConfigureAwait(false);
-                    await BufferAsync(response, context.MaxResponseBytes, attemptCancellation.Token).ConfigureAwait(false);
+                    await BufferAsync(response, MaxResponseBytes, attemptCancellation.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -172,11 +174,7 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version };
         foreach (var header in request.Headers) copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        if (context.Body is not null)
-        {
-            copy.Content = new ByteArrayContent(context.Body);
-            copy.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+        copy.Content = context.NewContent();
         context.AttachTo(copy);
         return copy;
     }
