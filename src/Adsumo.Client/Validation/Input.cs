@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Adsumo.Client;
@@ -96,13 +97,13 @@ public static class Input
         return text;
     }
 
-    /// <summary>One of a fixed set of values, compared without case and returned in lower case.</summary>
+    /// <summary>One of a fixed set of values, compared without case and returned in lower case, as the API takes them.</summary>
     public static string OneOf(string? value, string[] allowed, string parameter)
     {
-        var text = Required(value, parameter).ToLowerInvariant();
-        if (Array.IndexOf(allowed, text) < 0)
+        var text = Required(value, parameter);
+        if (!allowed.Any(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase)))
             throw new AdsumoInputException(ErrorReason.InvalidValue, parameter, $"'{SafeText.Quote(value!)}' is not a valid {parameter}: use one of {string.Join(", ", allowed)}.");
-        return text;
+        return text.ToLowerInvariant();
     }
 
     /// <summary>A whole number within a range.</summary>

@@ -79,7 +79,6 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
                 : null);
             return;
         }
-        VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
         if (destination is not null)
         {
             // The voiceover is made and paid for: whatever happens to its file, the object is written below.
