@@ -67,13 +67,13 @@ switch ($Task) {
     }
     'Demo' {
         Invoke-Build
-        $emulator = Start-Emulator -EmulatorDll (Join-Path $emulatorOut 'Adsumo.Emulator.dll') -Arguments @('--generation-seconds', '2')
+        $emulator = Start-LoopbackServer -ServerDll (Join-Path $emulatorOut 'Adsumo.Emulator.dll') -Arguments @('--generation-seconds', '2')
         try {
             $demoExit = Invoke-Pwsh -File (Join-Path $root 'examples/Quickstart.ps1') `
                 -BaseUri $emulator.BaseUri -OutputFolder (Join-Path $out 'demo')
         }
         finally {
-            Stop-Emulator $emulator
+            Stop-LoopbackServer $emulator
         }
         exit $demoExit
     }

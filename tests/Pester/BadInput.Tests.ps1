@@ -134,7 +134,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Refusing bad input before sending anything' -ForEach @{ CaseCount = $badInputCases.Count } {

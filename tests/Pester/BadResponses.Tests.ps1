@@ -61,8 +61,8 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:server) { Stop-Emulator $script:server }
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Answers that are wrong' -ForEach @{ CaseCount = $brokenAnswers.Count + $toleratedAnswers.Count } {

@@ -42,6 +42,13 @@ BeforeDiscovery {
         @{ Kind = 'a type with escapes and nothing usable'; Output = 1; Saved = "generation-$gid.mp4"
             Rules = @(@{ method = 'GET'; path = $generationPath; json = @{ id = '{id}'; type = "$esc/..$bel$rlo"; status = 'completed'; result_url = '{fileRoot}/r.mp4' } })
             Run = { param($Connection, $Folder) Save-AdsumoGeneration -Id $gid -Path $Folder -Connection $Connection } }
+        # The key goes only to the API's own origin, port included; a gone item is a missing one.
+        @{ Kind = 'a redirect to another port of the same host'; Id = 'Adsumo.InvalidResponse'; Message = 'redirected to another host \(http://127\.0\.0\.1:9\)'; Requests = 1
+            Rules = @(@{ method = 'GET'; path = '^/api/v1/products/'; status = 307; headers = @{ Location = 'http://127.0.0.1:9/api/v1/products/x' } })
+            Run = { param($Connection, $Folder) Get-AdsumoProduct -Id $gid -Connection $Connection } }
+        @{ Kind = 'a 410 Gone for a product'; Id = 'Adsumo.NotFound'; Message = 'It was deleted'
+            Rules = @(@{ method = 'GET'; path = '^/api/v1/products/'; status = 410; json = @{ error = @{ code = 'gone'; message = 'It was deleted' } } })
+            Run = { param($Connection, $Folder) Get-AdsumoProduct -Id $gid -Connection $Connection } }
         # Only absolute http(s) URLs are fetched.
         @{ Kind = 'a result URL on file:'; Id = 'Adsumo.DownloadFailed'; Message = 'not an absolute http or https URL'
             Rules = @(@{ method = 'GET'; path = $generationPath; json = @{ id = '{id}'; type = 'image'; status = 'completed'; result_url = 'file:///etc/passwd' } })
@@ -146,7 +153,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:server) { Stop-Emulator $script:server }
+    if ($script:server) { Stop-LoopbackServer $script:server }
 }
 
 Describe 'A hostile or broken service' -ForEach @{ CaseCount = $cases.Count } {

@@ -8,7 +8,7 @@ function Start-TestScenarioServer {
     <# Starts the scenario server for one test file; its Root is http://127.0.0.1:<port>. #>
     if (-not $env:ADSUMO_TEST_SCENARIO_SERVER) { throw 'ADSUMO_TEST_SCENARIO_SERVER is not set: run the tests through build.ps1 -Task Test.' }
     # Started exactly as the emulator is (--urls, --port-file); its port file holds the root URL.
-    $server = Start-Emulator -EmulatorDll $env:ADSUMO_TEST_SCENARIO_SERVER
+    $server = Start-LoopbackServer -ServerDll $env:ADSUMO_TEST_SCENARIO_SERVER
     $server.PSObject.TypeNames.Insert(0, 'Adsumo.TestScenarioServer')
     $server
 }
@@ -98,19 +98,14 @@ function Start-TestPipeline {
 }
 
 function Stop-TestPipeline {
-    <# Stops the pipeline as Ctrl+C does and returns how long Stop() took, in seconds. #>
+    <# Stops the pipeline as Ctrl+C does and returns how long it took to stop, in seconds (bounded, see Stop-ShellWithin). #>
     param([Parameter(Mandatory)] $Pipeline)
-    $watch = [Diagnostics.Stopwatch]::StartNew()
-    $Pipeline.Shell.Stop()
-    $watch.Stop()
-    $watch.Elapsed.TotalSeconds
+    Stop-ShellWithin -Shell $Pipeline.Shell
 }
 
 function Remove-TestPipeline {
     param([Parameter(Mandatory)] $Pipeline)
-    if ($Pipeline.Shell.InvocationStateInfo.State -eq 'Running') { $Pipeline.Shell.Stop() }
-    $Pipeline.Shell.Dispose()
-    $Pipeline.Runspace.Dispose()
+    Close-Shell -Shell $Pipeline.Shell -Runspace $Pipeline.Runspace
 }
 
 function Get-SecretWindow {

@@ -31,7 +31,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Save-AdsumoGeneration' {
@@ -226,12 +226,10 @@ Describe 'Save-AdsumoGeneration' {
             # The temporary file is hidden (its name starts with a dot): list with .NET, which shows every file.
             Wait-Until { @([IO.Directory]::GetFiles($dir) | Where-Object { (Get-Item -Force $_).Length -gt 1MB }).Count -ge 1 }
             [IO.Directory]::GetFiles($dir) | Should -BeLike '*.partial'
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+            Stop-ShellWithin -Shell $shell | Should -BeLessThan 10
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
         }
-        finally { $shell.Dispose() }
+        finally { Close-Shell -Shell $shell }
         Test-Path (Join-Path $dir "ai-video-$id.mp4") | Should -BeFalse
         @([IO.Directory]::GetFiles($dir)).Count | Should -Be 0
     }
