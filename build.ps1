@@ -21,6 +21,7 @@
 param(
     [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string] $Task = 'Build',
+    [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
     [string] $TestFilter
 )

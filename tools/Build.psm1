@@ -2,6 +2,21 @@
 
 Import-Module (Join-Path $PSScriptRoot 'Processes.psm1')  # Invoke-Pwsh, for the help generator
 
+# Every file of the module folder, by subfolder: a file missing from the build, or one that is not listed (a new
+# dependency pulled in by a package), fails the build by name, so what ships is always what was meant to.
+$script:ModuleFiles = [ordered]@{
+    '.'            = @('Adsumo.dll', 'Adsumo.Models.dll', 'Adsumo.psd1', 'Adsumo.Format.ps1xml')
+    'Dependencies' = @(
+        'Adsumo.Client.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'Microsoft.Extensions.Configuration.Abstractions.dll',
+        'Microsoft.Extensions.DependencyInjection.Abstractions.dll', 'Microsoft.Extensions.DependencyInjection.dll',
+        'Microsoft.Extensions.Http.dll', 'Microsoft.Extensions.Logging.Abstractions.dll', 'Microsoft.Extensions.Logging.dll',
+        'Microsoft.Extensions.Options.dll', 'Microsoft.Extensions.Primitives.dll', 'System.Buffers.dll',
+        'System.ComponentModel.Annotations.dll', 'System.Diagnostics.DiagnosticSource.dll', 'System.Memory.dll',
+        'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll',
+        'System.Text.Json.dll', 'System.Threading.Tasks.Extensions.dll')
+    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt')
+}
+
 function Write-ModuleLayout {
     # out/Adsumo/ holds what loads beside PowerShell (the module, its models, manifest and views); its
     # Dependencies/ holds the HTTP core and its packages, which the module loads in their own context.
@@ -18,10 +33,26 @@ function Write-ModuleLayout {
     Copy-Item (Join-Path $moduleBin 'Adsumo.dll'), (Join-Path $moduleBin 'Adsumo.Models.dll') $Destination
     Copy-Item (Join-Path $Root 'Adsumo.psd1') $Destination
     Copy-Item (Join-Path $Root 'src/Adsumo/Adsumo.Format.ps1xml') $Destination
+    # The models load beside PowerShell, not in the core's context: the core's publish has its own copy.
     Get-ChildItem $ClientPublish -Filter *.dll | Where-Object Name -ne 'Adsumo.Models.dll' | Copy-Item -Destination $dependencies
-    $help = Join-Path $Root 'src/Adsumo/en-US'
-    if (Test-Path $help) { Copy-Item $help $Destination -Recurse }
     Write-ModuleHelp -Root $Root -ModuleBin $moduleBin -Configuration $Configuration -Destination $Destination
+    Assert-ModuleLayout -Destination $Destination
+}
+
+function Assert-ModuleLayout {
+    # Compares the laid-out module with the list above, file by file.
+    param([Parameter(Mandatory)] [string] $Destination)
+    $problems = foreach ($folder in $script:ModuleFiles.Keys) {
+        $path = Join-Path $Destination $folder
+        $present = @(Get-ChildItem $path -File -ErrorAction SilentlyContinue | ForEach-Object Name)
+        foreach ($name in $script:ModuleFiles[$folder]) { if ($name -notin $present) { "missing: $folder/$name" } }
+        foreach ($name in $present) { if ($name -notin $script:ModuleFiles[$folder]) { "not in the list of module files: $folder/$name" } }
+    }
+    $folders = @(Get-ChildItem $Destination -Directory -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($Destination, $_.FullName) })
+    $problems = @($problems) + @($folders | Where-Object { $_ -notin $script:ModuleFiles.Keys } | ForEach-Object { "a folder not in the list: $_" })
+    if ($problems.Count -gt 0) {
+        throw "The module folder is not as listed in tools/Build.psm1 (ModuleFiles):`n  $($problems -join "`n  ")"
+    }
 }
 
 function Write-ModuleHelp {
