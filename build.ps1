@@ -5,7 +5,8 @@
 .DESCRIPTION
     Run it as `dotnet pwsh -NoProfile -File build.ps1 -Task <Task>` after `dotnet tool restore`.
       Build     builds the solution, lays out the importable module in out/Adsumo/ and the emulator in out/emulator/
-      Test      builds, runs every xunit and Pester test, and ends with `Tests: N passed, N failed, N skipped`
+      Test      builds and packages, runs every xunit and Pester test, and ends with `Tests: N passed, N failed, N skipped`
+      Package   builds, then writes the module's package and the emulator's .NET tool package to out/package/
       Demo      builds, starts the emulator and runs examples/Quickstart.ps1 against it
       Emulator  builds and runs the emulator in the foreground on http://127.0.0.1:5080
       Bench     builds and runs the benchmarks in bench/
@@ -19,7 +20,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -33,6 +34,7 @@ $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'Adsumo'
 $emulatorOut = Join-Path $out 'emulator'
 $scenarioOut = Join-Path $out 'scenario'
+$packageOut = Join-Path $out 'package'
 Import-Module (Join-Path $root 'tools/Build.psm1'), (Join-Path $root 'tools/Processes.psm1') -Force
 
 function Invoke-Dotnet {
@@ -61,6 +63,11 @@ switch ($Task) {
         Write-Host 'Cleaned.'
     }
     'Build' { Invoke-Build }
+    'Package' {
+        Invoke-Build
+        Write-Packages -Root $root -Configuration $Configuration -ModuleFolder $moduleOut -Destination $packageOut
+        Write-Host "Wrote $((Get-ChildItem $packageOut -Filter *.nupkg).Name -join ' and ') to out/package"
+    }
     'Emulator' {
         Invoke-Build
         & dotnet (Join-Path $emulatorOut 'Adsumo.Emulator.dll') --urls 'http://127.0.0.1:5080'
@@ -84,6 +91,8 @@ switch ($Task) {
     }
     'Test' {
         Invoke-Build
+        # The packages are tested too: installed as users install them, and their versions compared with the build's.
+        Write-Packages -Root $root -Configuration $Configuration -ModuleFolder $moduleOut -Destination $packageOut
         $results = Join-Path $out 'test-results'
         if (Test-Path $results) { Remove-Item $results -Recurse -Force }
         $null = New-Item -ItemType Directory $results
@@ -106,7 +115,7 @@ switch ($Task) {
         $pesterSummary = Join-Path $results 'pester.json'
         $null = Invoke-Pwsh -File (Join-Path $root 'tests/Invoke-PesterTests.ps1') `
             -ModulePath (Join-Path $moduleOut 'Adsumo.psd1') -EmulatorDll (Join-Path $emulatorOut 'Adsumo.Emulator.dll') `
-            -ScenarioServerDll (Join-Path $scenarioOut 'Adsumo.ScenarioServer.dll') `
+            -ScenarioServerDll (Join-Path $scenarioOut 'Adsumo.ScenarioServer.dll') -PackageFolder $packageOut `
             -SummaryPath $pesterSummary -Filter "$TestFilter"
         if (Test-Path $pesterSummary) {
             $pester = Get-Content $pesterSummary -Raw | ConvertFrom-Json

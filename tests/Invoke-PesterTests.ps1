@@ -6,6 +6,7 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorDll,
     [Parameter(Mandatory)] [string] $ScenarioServerDll,
+    [Parameter(Mandatory)] [string] $PackageFolder,
     [Parameter(Mandatory)] [string] $SummaryPath,
     [string] $Filter
 )
@@ -20,6 +21,7 @@ Import-Module $pester -RequiredVersion 5.7.1
 $env:ADSUMO_TEST_MODULE = (Resolve-Path $ModulePath).Path
 $env:ADSUMO_TEST_EMULATOR = (Resolve-Path $EmulatorDll).Path
 $env:ADSUMO_TEST_SCENARIO_SERVER = (Resolve-Path $ScenarioServerDll).Path
+$env:ADSUMO_TEST_PACKAGES = (Resolve-Path $PackageFolder).Path
 # Where tests may leave figures for the docs (docs/reliability.md quotes the fault run's), beside the summary.
 $env:ADSUMO_TEST_RESULTS = Split-Path -Parent ([IO.Path]::GetFullPath($SummaryPath))
 # Tests must never reach a real service: no inherited key or base URI may leak into them.

@@ -5,7 +5,7 @@ Import-Module (Join-Path $PSScriptRoot 'Processes.psm1')  # Invoke-Pwsh, for the
 # Every file of the module folder, by subfolder: a file missing from the build, or one that is not listed (a new
 # dependency pulled in by a package), fails the build by name, so what ships is always what was meant to.
 $script:ModuleFiles = [ordered]@{
-    '.'            = @('Adsumo.dll', 'Adsumo.Models.dll', 'Adsumo.psd1', 'Adsumo.Format.ps1xml')
+    '.'            = @('Adsumo.dll', 'Adsumo.Models.dll', 'Adsumo.psd1', 'Adsumo.Format.ps1xml', 'LICENSE')
     'Dependencies' = @(
         'Adsumo.Client.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'Microsoft.Extensions.Configuration.Abstractions.dll',
         'Microsoft.Extensions.DependencyInjection.Abstractions.dll', 'Microsoft.Extensions.DependencyInjection.dll',
@@ -31,12 +31,60 @@ function Write-ModuleLayout {
     $null = New-Item -ItemType Directory -Path $dependencies -Force
     $moduleBin = Join-Path $Root "src/Adsumo/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $moduleBin 'Adsumo.dll'), (Join-Path $moduleBin 'Adsumo.Models.dll') $Destination
-    Copy-Item (Join-Path $Root 'Adsumo.psd1') $Destination
+    Write-ModuleManifest -Root $Root -ModuleBin $moduleBin -Destination $Destination
+    Copy-Item (Join-Path $Root 'LICENSE') $Destination
     Copy-Item (Join-Path $Root 'src/Adsumo/Adsumo.Format.ps1xml') $Destination
     # The models load beside PowerShell, not in the core's context: the core's publish has its own copy.
     Get-ChildItem $ClientPublish -Filter *.dll | Where-Object Name -ne 'Adsumo.Models.dll' | Copy-Item -Destination $dependencies
     Write-ModuleHelp -Root $Root -ModuleBin $moduleBin -Configuration $Configuration -Destination $Destination
     Assert-ModuleLayout -Destination $Destination
+}
+
+function Get-BuiltVersion {
+    # The version has one home, Directory.Build.props; MSBuild stamps it into the assemblies, and everything else
+    # (the manifest, the packages) reads it back from the built module, so nothing can disagree.
+    param([Parameter(Mandatory)] [string] $Folder)
+    [Reflection.AssemblyName]::GetAssemblyName((Join-Path $Folder 'Adsumo.dll')).Version.ToString(3)
+}
+
+function Get-ReleaseNotes {
+    # The latest entry of CHANGELOG.md (a '## <version>' heading and what follows, up to the next one), which must
+    # be for the version being built: a release without its notes fails the build.
+    param([Parameter(Mandatory)] [string] $Root, [Parameter(Mandatory)] [string] $Version)
+    $changelog = Join-Path $Root 'CHANGELOG.md'
+    $entries = [regex]::Matches((Get-Content $changelog -Raw), '(?ms)^## +(?<version>\S+)[^\n]*\n(?<notes>.*?)(?=^## |\z)')
+    if ($entries.Count -eq 0) { throw "CHANGELOG.md has no entry ('## <version>'): write one for $Version." }
+    $latest = $entries[0].Groups['version'].Value.Trim('[', ']')
+    if ($latest -ne $Version) {
+        throw "The latest entry of CHANGELOG.md is for $latest, but the version (Directory.Build.props) is ${Version}: write its entry."
+    }
+    $entries[0].Groups['notes'].Value.Trim()
+}
+
+function Write-ModuleManifest {
+    # The module's manifest is the repository's, with the built version and the release notes stamped in: the
+    # repository's copy has neither, so there is no second version to drift.
+    param([string] $Root, [string] $ModuleBin, [string] $Destination)
+    $version = Get-BuiltVersion -Folder $ModuleBin
+    $notes = Get-ReleaseNotes -Root $Root -Version $version
+    if ($notes -match "(?m)^'@") { throw "The release notes of $version have a line starting with '@, which would end the manifest's string." }
+    $text = Get-Content (Join-Path $Root 'Adsumo.psd1') -Raw
+    # The version goes after RootModule, the notes at the top of PSData, each indented as the line before it.
+    $stamps = [ordered]@{
+        "(?m)^(?<indent>[ \t]*)RootModule[ \t]*=.*$" = "ModuleVersion        = '$version'"
+        '(?m)^(?<indent>[ \t]*)PSData[ \t]*=[ \t]*@\{[ \t]*$' = "    ReleaseNotes = @'`n$notes`n'@"
+    }
+    foreach ($pattern in $stamps.Keys) {
+        $match = [regex]::Match($text, $pattern)
+        if (-not $match.Success) { throw "Adsumo.psd1 has no line matching $pattern, where the build writes the version and release notes." }
+        $text = $text.Insert($match.Index + $match.Length, "`n" + $match.Groups['indent'].Value + $stamps[$pattern])
+    }
+    $manifest = Join-Path $Destination 'Adsumo.psd1'
+    Set-Content -Path $manifest -Value $text -NoNewline
+    $written = Import-PowerShellDataFile $manifest
+    if ($written.ModuleVersion -ne $version -or $written.PrivateData.PSData.ReleaseNotes -ne $notes) {
+        throw "The stamped manifest $manifest does not read back version $version and its release notes."
+    }
 }
 
 function Assert-ModuleLayout {
@@ -78,6 +126,31 @@ function Write-ModuleHelp {
         if ($exitCode -ne 0) { throw "The module's help was not written (exit code $exitCode); the reasons are above." }
     }
     Copy-Item $cache $english
+}
+
+function Write-Packages {
+    <#
+    Writes out/package/: the module as Adsumo.<version>.nupkg, published with PSResourceGet to the folder as a file
+    repository, and the emulator as the .NET tool package Adsumo.Emulator.<version>.nupkg (command adsumo-emulator).
+    Both carry the built version; a package missing afterwards fails the build by name.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Root,
+        [Parameter(Mandatory)] [string] $Configuration,
+        [Parameter(Mandatory)] [string] $ModuleFolder,
+        [Parameter(Mandatory)] [string] $Destination
+    )
+    if (Test-Path $Destination) { Remove-Item $Destination -Recurse -Force }
+    $null = New-Item -ItemType Directory $Destination
+    $version = Get-BuiltVersion -Folder $ModuleFolder
+    $publisher = Join-Path $Root 'tools/Publish-ModulePackage.ps1'
+    $exitCode = Use-TemporaryHome { Invoke-Pwsh -NonInteractive -File $publisher -ModulePath $ModuleFolder -Destination $Destination }
+    if ($exitCode -ne 0) { throw "Publish-PSResource did not write the module's package (exit code $exitCode); the reasons are above." }
+    & dotnet pack (Join-Path $Root 'src/Adsumo.Emulator/Adsumo.Emulator.csproj') -c $Configuration --no-build --nologo -v quiet -o $Destination
+    if ($LASTEXITCODE -ne 0) { throw "dotnet pack did not write the emulator's tool package (exit code $LASTEXITCODE)." }
+    foreach ($name in "Adsumo.$version.nupkg", "Adsumo.Emulator.$version.nupkg") {
+        if (-not (Test-Path (Join-Path $Destination $name))) { throw "The package $name is missing from $Destination." }
+    }
 }
 
 function Read-TrxCounts {
@@ -124,4 +197,4 @@ function Update-MeasuredFigures {
     }
 }
 
-Export-ModuleMember -Function Write-ModuleLayout, Read-TrxCounts, Update-MeasuredFigures
+Export-ModuleMember -Function Write-ModuleLayout, Write-Packages, Get-BuiltVersion, Read-TrxCounts, Update-MeasuredFigures

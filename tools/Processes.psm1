@@ -29,21 +29,27 @@ function Invoke-Pwsh {
 function Start-LoopbackServer {
     <#
     Starts a server of this repository (the emulator, the tests' scenario server) on a free loopback port and waits
-    for the port file it writes once it listens; returns its BaseUri, Root and process.
+    for the port file it writes once it listens; returns its BaseUri, Root and process. -ServerDll runs a built dll
+    with dotnet; -Executable runs a command (the emulator installed as a .NET tool). -Urls is where it listens.
     #>
-    [CmdletBinding()]
+    [CmdletBinding(DefaultParameterSetName = 'Dll')]
     param(
-        [Parameter(Mandatory)] [string] $ServerDll,
+        [Parameter(Mandatory, ParameterSetName = 'Dll')] [string] $ServerDll,
+        [Parameter(Mandatory, ParameterSetName = 'Executable')] [string] $Executable,
         [string[]] $Arguments = @(),
+        [string] $Urls = 'http://127.0.0.1:0',
         [double] $TimeoutSeconds = 30
     )
-    if (-not (Test-Path $ServerDll)) { throw "The server is not built: $ServerDll is missing. Run build.ps1 -Task Build." }
-    $name = [IO.Path]::GetFileNameWithoutExtension($ServerDll)
+    $program = if ($ServerDll) { $ServerDll } else { $Executable }
+    if (-not (Test-Path $program)) { throw "The server is not built: $program is missing. Run build.ps1 -Task Build." }
+    $name = [IO.Path]::GetFileNameWithoutExtension($program)
     $work = Join-Path ([IO.Path]::GetTempPath()) ("adsumo-server-" + [guid]::NewGuid().ToString('n'))
     $null = New-Item -ItemType Directory $work
     $portFile = Join-Path $work 'port'
-    $allArguments = @($ServerDll, '--urls', 'http://127.0.0.1:0', '--port-file', $portFile) + $Arguments
-    $process = Start-Process -FilePath (Get-DotnetPath) `
+    $allArguments = @('--urls', $Urls, '--port-file', $portFile) + $Arguments
+    $filePath = $Executable
+    if ($ServerDll) { $filePath = Get-DotnetPath; $allArguments = @($ServerDll) + $allArguments }
+    $process = Start-Process -FilePath $filePath `
         -ArgumentList $allArguments -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $work 'stdout.txt') -RedirectStandardError (Join-Path $work 'stderr.txt')
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
@@ -79,4 +85,27 @@ function Stop-LoopbackServer {
     }
 }
 
-Export-ModuleMember -Function Start-LoopbackServer, Stop-LoopbackServer, Get-DotnetPath, Get-PwshCommand, Invoke-Pwsh
+function Use-TemporaryHome {
+    <#
+    Runs a script block with HOME set to a new temporary folder (and the XDG folders unset), then puts them back and
+    deletes the folder. PSResourceGet keeps its repositories and CurrentUser modules under HOME: packaging and
+    installing in here leave the user's own untouched. Child processes started inside inherit the temporary HOME.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script)
+    $names = 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME'
+    $saved = @{}
+    foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+    $folder = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-home-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory $folder
+    try {
+        foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $null) }
+        [Environment]::SetEnvironmentVariable('HOME', $folder)
+        & $Script $folder
+    }
+    finally {
+        foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+Export-ModuleMember -Function Start-LoopbackServer, Stop-LoopbackServer, Get-DotnetPath, Get-PwshCommand, Invoke-Pwsh, Use-TemporaryHome
