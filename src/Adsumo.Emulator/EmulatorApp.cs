@@ -26,7 +26,7 @@ public static class EmulatorApp
 
     public static WebApplication Build(EmulatorOptions options)
     {
-        ListenAddresses.Check(options.Urls);
+        ListenAddresses.Check(options.Urls, options.HttpsCertificate is not null);
         if (options.Settings.Validate() is { } error)
             throw new EmulatorOptionsException($"{error.Setting} {error.Rule}.");
 
@@ -38,7 +38,13 @@ public static class EmulatorApp
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (options.HttpsCertificate is { } certificate) kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+        });
+        // The slim builder leaves https out of Kestrel unless asked.
+        if (options.HttpsCertificate is not null) builder.WebHost.UseKestrelHttpsConfiguration();
         var runtime = new EmulatorRuntime(options, TimeProvider.System);
         builder.Services.AddSingleton(runtime);
 

@@ -4,10 +4,13 @@
 Import-Module (Join-Path $PSScriptRoot '../../tools/Processes.psm1') -Force
 
 function Start-TestEmulator {
-    <# Starts an emulator for one test file; extra emulator options such as '--generation-seconds', '0.5'. #>
-    param([string[]] $Arguments = @())
+    <#
+    Starts an emulator for one test file; extra emulator options such as '--generation-seconds', '0.5'; -Urls for
+    another address or scheme (https needs '--https-cert' among the options).
+    #>
+    param([string[]] $Arguments = @(), [string] $Urls = 'http://127.0.0.1:0')
     if (-not $env:ADSUMO_TEST_EMULATOR) { throw 'ADSUMO_TEST_EMULATOR is not set: run the tests through build.ps1 -Task Test.' }
-    Start-LoopbackServer -ServerDll $env:ADSUMO_TEST_EMULATOR -Arguments $Arguments
+    Start-LoopbackServer -ServerDll $env:ADSUMO_TEST_EMULATOR -Arguments $Arguments -Urls $Urls
 }
 
 function Import-TestModule {
@@ -52,7 +55,8 @@ function Invoke-EmulatorControl {
     $parameters = @{ Method = $Method; Uri = "$($Emulator.Root)/_emulator/$Path"; ContentType = 'application/json' }
     if ($null -ne $Body) { $parameters.Body = ($Body | ConvertTo-Json -Depth 10 -Compress) }
     if ($Key) { $parameters.Headers = @{ Authorization = "Bearer $Key" } }
-    Invoke-RestMethod @parameters
+    # An https emulator serves a certificate made for its test, which only the shells under test trust.
+    Invoke-RestMethod @parameters -SkipCertificateCheck
 }
 
 function Get-EmulatorRequest {

@@ -85,6 +85,10 @@ public sealed class ResultDownloader
                 failure = e;
                 retryAfter = e.RetryAfter;
             }
+            catch (Exception e) when (TlsFailure.Is(e))
+            {
+                throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {TlsFailure.Describe(e)}.", e) { Attempts = attempt };
+            }
             catch (Exception e) when (IsNetworkFailure(e) && !call.Cancellation.IsCancellationRequested)
             {
                 failure = e;

@@ -114,7 +114,7 @@ internal sealed class RetryHandler : DelegatingHandler
         if (response is not null) return response;
         var tries = context.Attempts == 1 ? "1 attempt" : $"{context.Attempts} attempts";
         var kind = failure is TimeoutException ? AdsumoErrorKind.Timeout : AdsumoErrorKind.NetworkError;
-        var unsafeNote = context.Safety == RetrySafety.OnlyIfNotProcessed && !RetryPolicy.IsConnectionRefused(failure!)
+        var unsafeNote = context.Safety == RetrySafety.OnlyIfNotProcessed && !RetryPolicy.IsConnectionRefused(failure!) && !TlsFailure.Is(failure!)
             ? " It was not sent again because the service may have acted on it: check before trying again."
             : "";
         throw new AdsumoException(kind, $"{described} failed after {tries} in {RequestContext.FormatSeconds(elapsed)}: {Describe(failure!)}.{unsafeNote} (request {context.RequestId})", failure)
@@ -127,6 +127,7 @@ internal sealed class RetryHandler : DelegatingHandler
     private static string Describe(Exception failure)
     {
         if (RetryPolicy.IsConnectionRefused(failure)) return "the connection was refused";
+        if (TlsFailure.Is(failure)) return TlsFailure.Describe(failure);
         return failure switch
         {
             TimeoutException t => t.Message,

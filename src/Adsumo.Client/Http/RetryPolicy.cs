@@ -27,6 +27,7 @@ internal static class RetryPolicy
     /// <summary>Whether a failure without an answer is worth another attempt, given what the request may do.</summary>
     public static bool IsTransient(Exception failure, RetrySafety safety)
     {
+        if (TlsFailure.Is(failure)) return false;
         if (IsConnectionRefused(failure)) return true;
         if (safety != RetrySafety.Idempotent) return false;
         return failure is HttpRequestException or IOException or TimeoutException or OperationCanceledException;

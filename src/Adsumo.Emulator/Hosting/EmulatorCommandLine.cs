@@ -9,9 +9,12 @@ namespace Adsumo.Emulator.Hosting;
 public static class EmulatorCommandLine
 {
     public const string Usage = """
-        Usage: dotnet Adsumo.Emulator.dll [options]
+        Usage: adsumo-emulator [options]        (from a build of the repository: dotnet Adsumo.Emulator.dll [options])
 
-          --urls <urls>                 where to listen (default http://127.0.0.1:5080; loopback only, port 0 picks one)
+          --urls <urls>                 where to listen (default http://127.0.0.1:5080; loopback only, port 0 picks one;
+                                        https:// needs --https-cert)
+          --https-cert <file>           the PKCS#12 (.pfx) certificate, with its private key, that https:// URLs serve
+          --https-cert-password <pw>    its password (or set ADSUMO_EMULATOR_CERT_PASSWORD)
           --port-file <file>            write the base URL there once listening (atomically)
           --credits <n>                 each team's credit limit (default 600)
           --generation-seconds <s>      how long a generation stays processing (default 3; 0 allowed; -1 never finishes)
@@ -24,11 +27,16 @@ public static class EmulatorCommandLine
 
         """;
 
+    /// <summary>Where the certificate's password may come from instead of the command line.</summary>
+    public const string CertificatePasswordVariable = "ADSUMO_EMULATOR_CERT_PASSWORD";
+
     /// <summary>The options, or null when the user asked for help.</summary>
     public static EmulatorOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new EmulatorOptions();
         var settings = options.Settings;
+        string? certificatePath = null;
+        string? certificatePassword = Environment.GetEnvironmentVariable(CertificatePasswordVariable);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -55,6 +63,8 @@ public static class EmulatorCommandLine
             {
                 case "--urls": options = options with { Urls = value }; break;
                 case "--port-file": options = options with { PortFile = value }; break;
+                case "--https-cert": certificatePath = value; break;
+                case "--https-cert-password": certificatePassword = value; break;
                 case "--credits": settings = settings with { Credits = Integer(name, value) }; break;
                 case "--generation-seconds": settings = settings with { GenerationSeconds = Number(name, value) }; break;
                 case "--url-ttl-seconds": settings = settings with { UrlTtlSeconds = Integer(name, value) }; break;
@@ -66,7 +76,8 @@ public static class EmulatorCommandLine
             }
         }
 
-        ListenAddresses.Check(options.Urls);
+        if (certificatePath is not null) options = options with { HttpsCertificate = HttpsCertificate.Load(certificatePath, certificatePassword) };
+        ListenAddresses.Check(options.Urls, options.HttpsCertificate is not null);
         if (settings.Validate() is { } error)
             throw new EmulatorOptionsException($"--{error.Setting.Replace('_', '-')} {error.Rule}.");
         if (options.PortFile is { } portFile) CheckPortFile(portFile);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Adsumo.Emulator.Settings;
 
 namespace Adsumo.Emulator.Hosting;
@@ -7,8 +8,11 @@ public sealed record EmulatorOptions
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>Kestrel's URLs, separated by <c>;</c>; loopback hosts only.</summary>
+    /// <summary>Kestrel's URLs, separated by <c>;</c>; loopback hosts only, https only with <see cref="HttpsCertificate"/>.</summary>
     public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The certificate https:// URLs serve; without one, only http:// is allowed.</summary>
+    public X509Certificate2? HttpsCertificate { get; init; }
 
     /// <summary>When set, the base URL is written there once the server listens.</summary>
     public string? PortFile { get; init; }
