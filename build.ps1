@@ -113,10 +113,13 @@ switch ($Task) {
         }
 
         $pesterSummary = Join-Path $results 'pester.json'
+        # The filter goes by the environment: as an argument of a native command, pwsh on Unix would expand a
+        # wildcard such as 'C*' into the names of this folder's files.
+        $env:ADSUMO_TEST_FILTER = $TestFilter
         $null = Invoke-Pwsh -File (Join-Path $root 'tests/Invoke-PesterTests.ps1') `
             -ModulePath (Join-Path $moduleOut 'Adsumo.psd1') -EmulatorDll (Join-Path $emulatorOut 'Adsumo.Emulator.dll') `
             -ScenarioServerDll (Join-Path $scenarioOut 'Adsumo.ScenarioServer.dll') -PackageFolder $packageOut `
-            -SummaryPath $pesterSummary -Filter "$TestFilter"
+            -SummaryPath $pesterSummary
         if (Test-Path $pesterSummary) {
             $pester = Get-Content $pesterSummary -Raw | ConvertFrom-Json
             Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"

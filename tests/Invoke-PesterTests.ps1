@@ -8,7 +8,8 @@ param(
     [Parameter(Mandatory)] [string] $ScenarioServerDll,
     [Parameter(Mandatory)] [string] $PackageFolder,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    [string] $Filter
+    # A wildcard on the test files' names; build.ps1 sets it in the environment (see there why).
+    [string] $Filter = $env:ADSUMO_TEST_FILTER
 )
 $ErrorActionPreference = 'Stop'
 

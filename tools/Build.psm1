@@ -14,7 +14,7 @@ $script:ModuleFiles = [ordered]@{
         'System.ComponentModel.Annotations.dll', 'System.Diagnostics.DiagnosticSource.dll', 'System.Memory.dll',
         'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll',
         'System.Text.Json.dll', 'System.Threading.Tasks.Extensions.dll')
-    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt')
+    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt', 'about_Adsumo_Emulator.help.txt', 'about_Adsumo_Runbooks.help.txt')
 }
 
 function Write-ModuleLayout {
@@ -104,7 +104,7 @@ function Assert-ModuleLayout {
 }
 
 function Write-ModuleHelp {
-    # en-US/ gets the about topic and the cmdlets' MAML help. tools/New-MamlHelp.ps1 makes the MAML from the laid-out
+    # en-US/ gets the about topics and the cmdlets' MAML help. tools/New-MamlHelp.ps1 makes the MAML from the laid-out
     # module in a child pwsh, as a binary module cannot be unloaded from the build's own session. That costs about
     # 2 s, so the MAML is kept in out/cache and made again only when one of its inputs is newer.
     param([string] $Root, [string] $ModuleBin, [string] $Configuration, [string] $Destination)
@@ -112,7 +112,7 @@ function Write-ModuleHelp {
     $Root, $ModuleBin, $Destination = ($Root, $ModuleBin, $Destination | Resolve-Path).Path
     $english = Join-Path $Destination 'en-US'
     $null = New-Item -ItemType Directory -Force -Path $english
-    Copy-Item (Join-Path $Root 'docs/about_Adsumo.help.txt') $english
+    Copy-Item (Join-Path $Root 'docs/about_*.help.txt') $english
 
     $generator = Join-Path $Root 'tools/New-MamlHelp.ps1'
     $docs = 'Adsumo.xml', 'Adsumo.Models.xml' | ForEach-Object { Join-Path $ModuleBin $_ }

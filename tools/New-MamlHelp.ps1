@@ -37,13 +37,11 @@ $cmdletOf = @{}
 foreach ($command in $commands) { $cmdletOf[(Get-DocName $command.ImplementingType)] = $command.Name }
 $skipped = [Management.Automation.Cmdlet]::CommonParameters + 'UseTransaction'
 # Get-Help lists WhatIf and Confirm only when the MAML has them. PowerShell declares these parameters itself
-# (SupportsShouldProcess, SupportsPaging), so no doc comment of ours can describe them.
+# (SupportsShouldProcess), so no doc comment of ours can describe them. (The list cmdlets declare -First, -Skip and
+# -IncludeTotalCount themselves, in AdsumoListCmdlet, rather than through SupportsPaging.)
 $frameworkText = @{
-    WhatIf            = 'Shows what would happen if the cmdlet ran. The cmdlet does not run.'
-    Confirm           = 'Asks for confirmation before running the cmdlet.'
-    First             = 'Gets only the given number of objects, from the start of the list.'
-    Skip              = 'Skips the given number of objects, then gets the rest.'
-    IncludeTotalCount = 'Writes the total number of objects (a PSObject with a Count) before the objects themselves.'
+    WhatIf  = 'Shows what would happen if the cmdlet ran. The cmdlet does not run.'
+    Confirm = 'Asks for confirmation before running the cmdlet.'
 }
 
 function ConvertFrom-Inline($node) {

@@ -16,7 +16,10 @@ public static class ErrorReason
     /// <summary>A name is longer than the service accepts.</summary>
     public const string NameTooLong = nameof(NameTooLong);
 
-    /// <summary>A URL is not absolute http or https.</summary>
+    /// <summary>A text (a description, a prompt, a script) is longer than the service accepts.</summary>
+    public const string TextTooLong = nameof(TextTooLong);
+
+    /// <summary>A URL is not absolute http or https, or is longer than the service accepts.</summary>
     public const string InvalidUrl = nameof(InvalidUrl);
 
     /// <summary>A currency is not three letters.</summary>

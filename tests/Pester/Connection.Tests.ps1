@@ -52,10 +52,13 @@ Describe 'Connect-Adsumo' {
         (Connect-Adsumo -ApiKey $credential -BaseUri $emulator.BaseUri -PassThru).ApiKey | Should -BeLike ('*' + $key.Substring($key.Length - 4))
     }
 
-    It 'fails clearly on a key the service refuses, without echoing it' {
-        $key = 'adsumo_sk_' + 'x'
+    It 'asks the service about a well-formed key it cannot judge itself, and fails clearly when refused, without echoing it' {
+        # Only the prefix and the characters are the module's to check; the service says whether it knows the key.
+        $key = 'adsumo_sk_abc'
+        Clear-EmulatorRequest -Emulator $emulator
         $error.Clear()
         { Connect-Adsumo -ApiKey $key -BaseUri $emulator.BaseUri } | Should -Throw -ErrorId 'Adsumo.Unauthorized,Adsumo.Commands.ConnectAdsumoCommand'
+        @(Get-EmulatorRequest -Emulator $emulator).Count | Should -Be 1
         $error[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $error[0].ToString() | Should -Match 'Could not connect'
         Get-AdsumoConnection | Should -BeNullOrEmpty

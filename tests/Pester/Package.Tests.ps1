@@ -95,6 +95,7 @@ Connect-Adsumo -ApiKey $key -BaseUri '$($emulator.BaseUri)'
     Manifest   = (Test-ModuleManifest (Join-Path `$module.ModuleBase 'Adsumo.psd1')).Version.ToString()
     Files      = @(Get-ChildItem `$module.ModuleBase -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath(`$module.ModuleBase, `$_.FullName) -replace '\\', '/' } | Sort-Object)
     Cmdlets    = @((Get-Command -Module Adsumo -CommandType Cmdlet).Name | Sort-Object)
+    Topics     = @(Get-ChildItem (Join-Path `$module.ModuleBase 'en-US') -Filter 'about_*.help.txt' | ForEach-Object { `$_.Name -replace '\.help\.txt$' } | Where-Object { (Get-Help `$_ | Out-String) -match `$_ })
     Runbooks   = (Get-Help about_Adsumo_Runbooks | Out-String)
     Examples   = @((Get-Help New-AdsumoProduct -Examples).examples.example).Count
     Remaining  = (Get-AdsumoCredit).Remaining
@@ -137,6 +138,8 @@ Connect-Adsumo -ApiKey $key -BaseUri '$($emulator.BaseUri)'
         $result = $installed.Use.Output[-1] | ConvertFrom-Json
         $result.Cmdlets | Should -Be @((Import-PowerShellDataFile $env:ADSUMO_TEST_MODULE).CmdletsToExport | Sort-Object)
         $result.Runbooks | Should -Match 'about_Adsumo_Runbooks'
+        $topics = @(Get-ChildItem (Join-Path $builtFolder 'en-US') -Filter 'about_*.help.txt' | ForEach-Object { $_.Name -replace '\.help\.txt$' })
+        @($result.Topics | Sort-Object) | Should -Be @($topics | Sort-Object) -Because 'Get-Help finds every about topic of the installed module'
         $result.Examples | Should -BeGreaterOrEqual 2
         $result.Remaining | Should -BeGreaterThan 0
     }
@@ -145,24 +148,9 @@ Connect-Adsumo -ApiKey $key -BaseUri '$($emulator.BaseUri)'
 Describe 'The emulator tool package' {
     BeforeAll {
         $tools = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-tools-' + [guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory $tools
-        # Only the package folder is a source: nothing is asked of nuget.org or any other feed.
-        $config = Join-Path $tools 'NuGet.config'
-        Set-Content -Path $config -Value @"
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="adsumo-test-packages" value="$packages" />
-  </packageSources>
-</configuration>
-"@
-        $toolPath = Join-Path $tools 'bin'
-        $install = Use-TemporaryHome {
-            $output = & (Get-DotnetPath) tool install Adsumo.Emulator --version $version --tool-path $toolPath --configfile $config --add-source $packages 2>&1
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
-        }
-        $command = Join-Path $toolPath ($IsWindows ? 'adsumo-emulator.exe' : 'adsumo-emulator')
+        # From the package folder alone: nothing is asked of nuget.org or any other feed.
+        $install = Install-EmulatorTool -Folder $tools
+        $command = $install.Command
     }
 
     AfterAll {

@@ -190,4 +190,69 @@ function Invoke-ChildPwsh {
     }
 }
 
+function Install-EmulatorTool {
+    <#
+    Installs the emulator's .NET tool package from the test run's package folder (out/package) into a folder of
+    its own, as a user would with dotnet tool install, under a temporary HOME and with a NuGet.config that names that
+    folder alone, so nothing reaches the network or the user's own tools. Returns the install's exit code, output and
+    the adsumo-emulator command's path.
+    #>
+    param([Parameter(Mandatory)] [string] $Folder)
+    if (-not $env:ADSUMO_TEST_PACKAGES) { throw 'ADSUMO_TEST_PACKAGES is not set: run the tests through build.ps1 -Task Test.' }
+    $package = Get-ChildItem $env:ADSUMO_TEST_PACKAGES -Filter 'Adsumo.Emulator.*.nupkg' | Select-Object -First 1
+    $version = $package.Name -replace '^Adsumo\.Emulator\.(.+)\.nupkg$', '$1'
+    $null = New-Item -ItemType Directory -Force $Folder
+    $config = Join-Path $Folder 'NuGet.config'
+    Set-Content -Path $config -Value @"
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="adsumo-test-packages" value="$($env:ADSUMO_TEST_PACKAGES)" />
+  </packageSources>
+</configuration>
+"@
+    $toolPath = Join-Path $Folder 'bin'
+    $install = Use-TemporaryHome {
+        $output = & (Get-DotnetPath) tool install Adsumo.Emulator --version $version --tool-path $toolPath --configfile $config 2>&1
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
+    }
+    [pscustomobject]@{
+        ExitCode = $install.ExitCode
+        Output   = $install.Output
+        ToolPath = $toolPath
+        Command  = Join-Path $toolPath ($IsWindows ? 'adsumo-emulator.exe' : 'adsumo-emulator')
+    }
+}
+
+function Find-AutomaticAssignment {
+    <#
+    The automatic variables (about_Automatic_Variables) that PowerShell code assigns to, as a loop variable or a
+    parameter: PowerShell overwrites or ignores them ($event, $input, $matches...), so an example must not.
+    #>
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Code)
+    $automatic = @('$', '?', '^', '_', 'args', 'ConsoleFileName', 'EnabledExperimentalFeatures', 'Error', 'Event', 'EventArgs',
+        'EventSubscriber', 'ExecutionContext', 'false', 'foreach', 'HOME', 'Host', 'input', 'IsCoreCLR', 'IsLinux', 'IsMacOS',
+        'IsWindows', 'LASTEXITCODE', 'Matches', 'MyInvocation', 'NestedPromptLevel', 'null', 'PID', 'PROFILE', 'PSBoundParameters',
+        'PSCmdlet', 'PSCommandPath', 'PSCulture', 'PSDebugContext', 'PSEdition', 'PSHOME', 'PSItem', 'PSScriptRoot', 'PSSenderInfo',
+        'PSUICulture', 'PSVersionTable', 'PWD', 'Sender', 'ShellId', 'StackTrace', 'switch', 'this', 'true')
+    $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref] $null, [ref] $null)
+    $assigned = $ast.FindAll({
+            param($node)
+            $node -is [System.Management.Automation.Language.AssignmentStatementAst] -or
+            $node -is [System.Management.Automation.Language.ForEachStatementAst] -or
+            $node -is [System.Management.Automation.Language.ParameterAst]
+        }, $true) | ForEach-Object {
+        $target = switch ($_) {
+            { $_ -is [System.Management.Automation.Language.AssignmentStatementAst] } { $_.Left; break }
+            { $_ -is [System.Management.Automation.Language.ForEachStatementAst] } { $_.Variable; break }
+            default { $_.Name }
+        }
+        @($target) + @($target.FindAll({ param($node) $node -is [System.Management.Automation.Language.VariableExpressionAst] }, $true)) |
+            Where-Object { $_ -is [System.Management.Automation.Language.VariableExpressionAst] } |
+            ForEach-Object { $_.VariablePath.UserPath }
+    }
+    @($assigned | Where-Object { $_ -in $automatic } | Sort-Object -Unique)
+}
+
 Export-ModuleMember -Function *

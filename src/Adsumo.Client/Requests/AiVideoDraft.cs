@@ -15,10 +15,10 @@ public sealed class AiVideoDraft : GenerationDraft
 
     public override void Validate()
     {
-        Prompt = Input.Required(Prompt, nameof(Prompt));
+        Prompt = Input.Text(Prompt, nameof(Prompt), ServiceLimits.Text);
         Model = Input.OneOf(Model, Choices.VideoModels, nameof(Model));
         if (AspectRatio is not null) AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
-        Input.Range(Duration, 1, 600, nameof(Duration));
+        Input.Range(Duration, 1, ServiceLimits.AiVideoSeconds, nameof(Duration));
     }
 
     public override CreditEstimate Estimate() => Prices.AiVideo(Duration);

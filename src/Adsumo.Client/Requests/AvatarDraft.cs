@@ -9,8 +9,9 @@ public sealed class AvatarDraft
 
     public void Validate()
     {
-        Name = Input.Name(Name, nameof(Name), Input.MaxAvatarName);
+        Name = Input.Name(Name, nameof(Name), ServiceLimits.AvatarName);
         ImageUrl = Input.Url(ImageUrl, nameof(ImageUrl));
+        Description = Input.OptionalText(Description, nameof(Description), ServiceLimits.Description);
     }
 
     internal byte[] ToJson() => new JsonBody().Set("name", Name).Set("image_url", ImageUrl).Set("description", Description).ToBytes();

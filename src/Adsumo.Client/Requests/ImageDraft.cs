@@ -13,10 +13,10 @@ public sealed class ImageDraft : GenerationDraft
 
     public override void Validate()
     {
-        Prompt = Input.Required(Prompt, nameof(Prompt));
+        Prompt = Input.Text(Prompt, nameof(Prompt), ServiceLimits.Text);
         Model = Input.OneOf(Model, Choices.ImageModels, nameof(Model));
         AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
-        Input.Range(Quantity, 1, 8, nameof(Quantity));
+        Input.Range(Quantity, 1, ServiceLimits.Quantity, nameof(Quantity));
         Resolution = Input.OneOf(Resolution, Choices.Resolutions, nameof(Resolution));
     }
 

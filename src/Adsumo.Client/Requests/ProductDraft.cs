@@ -14,9 +14,9 @@ public sealed class ProductDraft
     /// <summary>Checks every field; throws <see cref="Adsumo.AdsumoInputException"/> on the first bad one.</summary>
     public void Validate()
     {
-        Name = Input.Name(Name, nameof(Name), maxLength: null);
-        Description = Input.Required(Description, nameof(Description));
-        Category = Input.Required(Category, nameof(Category));
+        Name = Input.Name(Name, nameof(Name), ServiceLimits.ProductName);
+        Description = Input.Text(Description, nameof(Description), ServiceLimits.Description);
+        Category = Input.Text(Category, nameof(Category), ServiceLimits.ProductCategory);
         ImageUrl = Input.Url(ImageUrl, nameof(ImageUrl));
         if (Price is { } price) Input.Price(price, nameof(Price));
         if (Currency is not null) Currency = Input.Currency(Currency, nameof(Currency));

@@ -19,8 +19,9 @@ public sealed class ProductShotDraft : GenerationDraft
         StyleId = Input.StyleSlug(StyleId, nameof(StyleId));
         Model = Input.OneOf(Model, Choices.ImageModels, nameof(Model));
         AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
-        Input.Range(Quantity, 1, 8, nameof(Quantity));
+        Input.Range(Quantity, 1, ServiceLimits.Quantity, nameof(Quantity));
         Resolution = Input.OneOf(Resolution, Choices.Resolutions, nameof(Resolution));
+        AdditionalPrompt = Input.OptionalText(AdditionalPrompt, nameof(AdditionalPrompt), ServiceLimits.Text);
     }
 
     // Product shots are priced as text-to-image images: the docs publish no separate price.

@@ -25,7 +25,7 @@ public sealed class TalkingAvatarDraft : GenerationDraft
             VoiceoverId = Input.Id(VoiceoverId, nameof(VoiceoverId), "voiceover id");
             return;
         }
-        Script = Input.Required(Script, nameof(Script));
+        Script = Input.Text(Script, nameof(Script), ServiceLimits.Text);
         VoiceId = Input.VoiceId(VoiceId, nameof(VoiceId));
     }
 

@@ -15,9 +15,9 @@ public sealed class VoiceoverDraft
 
     public void Validate()
     {
-        Text = Input.Required(Text, nameof(Text));
+        Text = Input.Text(Text, nameof(Text), ServiceLimits.Text);
         VoiceId = Input.VoiceId(VoiceId, nameof(VoiceId));
-        if (Model is not null) Model = Input.Required(Model, nameof(Model));
+        if (Model is not null) Model = Input.Text(Model, nameof(Model), ServiceLimits.ModelName);
         if (VoiceSettings is not null) JsonValues.ToNode(VoiceSettings, nameof(VoiceSettings));
     }
 

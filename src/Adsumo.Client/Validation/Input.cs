@@ -15,9 +15,6 @@ public static class Input
     private static readonly Regex Ratio = new("^[1-9][0-9]{0,1}:[1-9][0-9]{0,1}$", RegexOptions.CultureInvariant);
     private static readonly Regex Currency3 = new("^[A-Za-z]{3}$", RegexOptions.CultureInvariant);
 
-    /// <summary>The longest custom avatar name the service accepts.</summary>
-    public const int MaxAvatarName = 50;
-
     /// <summary>An Adsumo id: a UUID such as 550e8400-e29b-41d4-a716-446655440000.</summary>
     public static string Id(string? value, string parameter, string what = "id")
     {
@@ -44,10 +41,25 @@ public static class Input
         return text;
     }
 
-    /// <summary>An absolute http or https URL.</summary>
+    /// <summary>Text of at most <paramref name="maxLength"/> characters that must be given.</summary>
+    public static string Text(string? value, string parameter, int maxLength)
+    {
+        var text = Required(value, parameter);
+        if (text.Length > maxLength)
+            throw new AdsumoInputException(ErrorReason.TextTooLong, parameter, $"-{parameter} has {text.Length} characters; the service accepts at most {maxLength}.");
+        return text;
+    }
+
+    /// <summary>Optional text: null when not given or blank (blank text is not sent), else as <see cref="Text"/>.</summary>
+    public static string? OptionalText(string? value, string parameter, int maxLength) =>
+        value is null || value.Trim().Length == 0 ? null : Text(value, parameter, maxLength);
+
+    /// <summary>An absolute http or https URL of at most <see cref="ServiceLimits.Url"/> characters.</summary>
     public static string Url(string? value, string parameter)
     {
         var text = Required(value, parameter);
+        if (text.Length > ServiceLimits.Url)
+            throw new AdsumoInputException(ErrorReason.InvalidUrl, parameter, $"-{parameter} has {text.Length} characters; the service accepts URLs of at most {ServiceLimits.Url}.");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
             throw new AdsumoInputException(ErrorReason.InvalidUrl, parameter, $"'{SafeText.Quote(text)}' is not an absolute http or https URL; -{parameter} needs one, such as https://example.com/image.png.");
         return text;
@@ -74,8 +86,8 @@ public static class Input
     public static string StyleSlug(string? value, string parameter)
     {
         var text = Required(value, parameter);
-        if (!Slug.IsMatch(text))
-            throw new AdsumoInputException(ErrorReason.InvalidStyleId, parameter, $"'{SafeText.Quote(text)}' is not a style id: style ids are slugs of lower-case letters, digits and dashes, such as lifestyle-outdoor.");
+        if (text.Length > ServiceLimits.StyleId || !Slug.IsMatch(text))
+            throw new AdsumoInputException(ErrorReason.InvalidStyleId, parameter, $"'{SafeText.Quote(text)}' is not a style id: style ids are slugs of lower-case letters, digits and dashes, such as lifestyle-outdoor, of at most {ServiceLimits.StyleId} characters.");
         return text;
     }
 

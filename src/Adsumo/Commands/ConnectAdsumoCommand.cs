@@ -14,9 +14,12 @@ namespace Adsumo.Commands;
 /// connection the default of the current runspace, so later Adsumo cmdlets in this client use it. Other runspaces
 /// (ForEach-Object -Parallel, jobs) keep their own. Without -ApiKey the key comes from the ADSUMO_API_KEY environment
 /// variable; without -BaseUri the base URI comes from ADSUMO_BASE_URI, else https://www.adsumo.ai/api/v1.
-/// The key is never shown: the connection displays it masked to its prefix and last four characters. A key that
-/// does not start with adsumo_sk_ is refused before anything is sent, and plain http is refused unless the host is
-/// this machine (as for the local emulator).
+/// The key is never shown: the connection displays it masked to its prefix and last four characters. Its form is
+/// checked before anything is sent: a key that does not start with adsumo_sk_, has nothing after it, holds spaces or
+/// characters outside printable ASCII, or is longer than 256 characters is refused with Adsumo.InvalidApiKey. Only
+/// the service knows whether a well-formed key is one of its own: that is what the one request for the balance
+/// learns (Adsumo.Unauthorized when it is not). Plain http is refused unless the host is this machine (as for the
+/// local emulator).
 /// </remarks>
 /// <example>
 /// <code>Connect-Adsumo -ApiKey (Read-Host -AsSecureString 'Adsumo API key')</code>

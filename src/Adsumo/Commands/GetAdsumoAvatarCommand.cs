@@ -12,7 +12,8 @@ namespace Adsumo.Commands;
 /// </summary>
 /// <remarks>
 /// Without -Type, writes the platform avatars and then the team's custom avatars. -Gender, -AgeGroup and -Name
-/// (wildcards allowed) filter them. With -Id, writes the avatars with those ids; an id found in neither list is a
+/// (wildcards allowed) filter them, and -First, -Skip and -IncludeTotalCount page what matches (the service gives
+/// avatars in one answer, not in pages). With -Id, writes the avatars with those ids; an id found in neither list is a
 /// non-terminating Adsumo.NotFound error.
 /// </remarks>
 /// <example>
@@ -25,9 +26,9 @@ namespace Adsumo.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "AdsumoAvatar", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Avatar))]
-public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
+public sealed class GetAdsumoAvatarCommand : AdsumoListCmdlet
 {
-    private const string ListSet = "List";
+    private const string ListSet = ListSetName;
     private const string ByIdSet = "ById";
     private readonly List<string> _ids = new();
 
@@ -88,13 +89,11 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
             return;
         }
         var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-        foreach (var avatar in avatars)
-        {
-            if (Gender is not null && !string.Equals(avatar.Gender, Gender, StringComparison.OrdinalIgnoreCase)) continue;
-            if (AgeGroup is not null && !string.Equals(avatar.AgeGroup, AgeGroup, StringComparison.OrdinalIgnoreCase)) continue;
-            if (pattern is not null && !pattern.IsMatch(avatar.Name ?? "")) continue;
-            WriteObject(avatar);
-        }
+        var matches = avatars.Where(avatar =>
+            (Gender is null || string.Equals(avatar.Gender, Gender, StringComparison.OrdinalIgnoreCase))
+            && (AgeGroup is null || string.Equals(avatar.AgeGroup, AgeGroup, StringComparison.OrdinalIgnoreCase))
+            && (pattern is null || pattern.IsMatch(avatar.Name ?? ""))).ToList();
+        ListWriter.WriteAll(this, matches, Paging);
     }
 
     private List<Avatar> ReadAvatars()

@@ -23,11 +23,11 @@ namespace Adsumo.Commands;
 /// <code>Get-AdsumoGeneration -Type image -First 5</code>
 /// <para>The five newest image generations.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "AdsumoGeneration", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "AdsumoGeneration", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Generation))]
-public sealed class GetAdsumoGenerationCommand : AdsumoApiCmdlet
+public sealed class GetAdsumoGenerationCommand : AdsumoListCmdlet
 {
-    private const string ListSet = "List";
+    private const string ListSet = ListSetName;
     private const string ByIdSet = "ById";
 
     /// <summary>The ids of the generations to get. Takes ids and generations from the pipeline.</summary>
@@ -50,7 +50,7 @@ public sealed class GetAdsumoGenerationCommand : AdsumoApiCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            ListWriter.WriteAll(this, Client.ListGenerations(Type?.ToLowerInvariant(), Status?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First), PagingParameters, "generations");
+            ListWriter.WriteAll(this, Client.ListGenerations(Type?.ToLowerInvariant(), Status?.ToLowerInvariant(), Paging.Skip, Paging.First), Paging, "generations");
             return;
         }
         ById.WriteEach(this, Id, "generation", (client, id, call) => client.GetGenerationAsync(id, call));

@@ -21,14 +21,14 @@ namespace Adsumo.Commands;
 /// <para>The third page of ten, after the total number of products.</para>
 /// </example>
 /// <example>
-/// <code>Get-AdsumoProduct -Id 550e8400-e29b-41d4-a716-446655440000</code>
+/// <code>Get-AdsumoProduct -Id $product.Id</code>
 /// <para>Gets one product.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "AdsumoProduct", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "AdsumoProduct", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Product))]
-public sealed class GetAdsumoProductCommand : AdsumoApiCmdlet
+public sealed class GetAdsumoProductCommand : AdsumoListCmdlet
 {
-    private const string ListSet = "List";
+    private const string ListSet = ListSetName;
     private const string ByIdSet = "ById";
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class GetAdsumoProductCommand : AdsumoApiCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            ListWriter.WriteAll(this, Client.ListProducts(PagingParameters.Skip, PagingParameters.First), PagingParameters, "products");
+            ListWriter.WriteAll(this, Client.ListProducts(Paging.Skip, Paging.First), Paging, "products");
             return;
         }
         ById.WriteEach(this, Id, "product", (client, id, call) => client.GetProductAsync(id, call));

@@ -19,9 +19,9 @@ namespace Adsumo.Commands;
 /// <code>Get-AdsumoVoice -Name 'Ra*' | Select-Object -First 1 | ForEach-Object { New-AdsumoVoiceover -Text 'Hello' -VoiceId $_.Id }</code>
 /// <para>A voiceover in the first voice whose name starts with Ra.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "AdsumoVoice", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "AdsumoVoice", DefaultParameterSetName = ListSetName)]
 [OutputType(typeof(Voice))]
-public sealed class GetAdsumoVoiceCommand : AdsumoApiCmdlet
+public sealed class GetAdsumoVoiceCommand : AdsumoListCmdlet
 {
     /// <summary>Only voices of this gender.</summary>
     [Parameter]
@@ -54,7 +54,7 @@ public sealed class GetAdsumoVoiceCommand : AdsumoApiCmdlet
         var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
         // The service cannot filter by name: with -Name every page of the other filters is read and paged here.
         var query = Client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(),
-            pattern is null ? PagingParameters.Skip : 0, pattern is null ? PagingParameters.First : ulong.MaxValue);
-        ListWriter.WriteAll(this, query, PagingParameters, "voices", pattern is null ? null : v => pattern.IsMatch(v.Name ?? ""));
+            pattern is null ? Paging.Skip : 0, pattern is null ? Paging.First : ulong.MaxValue);
+        ListWriter.WriteAll(this, query, Paging, "voices", pattern is null ? null : v => pattern.IsMatch(v.Name ?? ""));
     }
 }

@@ -22,8 +22,8 @@ namespace Adsumo.Commands;
 /// <para>The raw first page of products, with its pagination.</para>
 /// </example>
 /// <example>
-/// <code>Invoke-AdsumoRequest -Method POST -Path videos/face-swap -Body @{ video_url = $url; avatar_id = $id } | Wait-AdsumoGeneration | Save-AdsumoGeneration</code>
-/// <para>Starts a generation on an endpoint without a cmdlet, waits for it and saves it.</para>
+/// <code>Invoke-AdsumoRequest -Method POST -Path images/text-to-image -Body @{ prompt = 'A steel bottle'; model = 'fast'; aspect_ratio = '1:1' } | Wait-AdsumoGeneration | Save-AdsumoGeneration</code>
+/// <para>Starts a generation with a request of your own, waits for it and saves it: an answer that carries a generation id comes back as an Adsumo.Generation. Endpoints that have no cmdlet, such as face swaps, are called the same way.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "AdsumoRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(PSObject), typeof(Generation))]

@@ -41,9 +41,9 @@ public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
     [ArgumentCompleter(typeof(AspectRatioCompleter))]
     public string? AspectRatio { get; set; }
 
-    /// <summary>The length in seconds; 10 when omitted.</summary>
+    /// <summary>The length in seconds, from 1 to 60; 10 when omitted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 600)]
+    [ValidateRange(1, ServiceLimits.AiVideoSeconds)]
     public int Duration { get; set; } = AiVideoDraft.DefaultDuration;
 
     private protected override object? CurrentTarget => Prompt;

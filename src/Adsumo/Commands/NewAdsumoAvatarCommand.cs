@@ -8,8 +8,9 @@ namespace Adsumo.Commands;
 /// Creates a custom avatar from a face image.
 /// </summary>
 /// <remarks>
-/// The name may have at most 50 characters and the image must be a public http or https URL of a face (at most
-/// 10 MB); both are checked before anything is sent. The avatar can then star in talking-avatar videos with
+/// The name (at most 50 characters), the image URL (absolute http or https, at most 2048 characters) and the
+/// description (at most 5000 characters) are checked before anything is sent; that the image is a face of at most
+/// 10 MB is for the service to check. The avatar can then star in talking-avatar videos with
 /// -AvatarType Custom.
 /// </remarks>
 /// <example>

@@ -42,7 +42,7 @@ public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
 
     /// <summary>How many images, 1 to 8. Default 1.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 8)]
+    [ValidateRange(1, ServiceLimits.Quantity)]
     public int Quantity { get; set; } = 1;
 
     /// <summary>1k (the default), 2k or 4k.</summary>

@@ -8,8 +8,10 @@ namespace Adsumo.Commands;
 /// Creates a product.
 /// </summary>
 /// <remarks>
-/// Every field is checked before anything is sent: the image and link must be absolute http or https URLs, the
-/// currency three letters (ISO 4217, USD when omitted), the price zero or more. The product is created once: the
+/// Every field is checked before anything is sent: the name may have at most 200 characters, the category 200 and
+/// the description 5000; the image and link must be absolute http or https URLs of at most 2048 characters, the
+/// currency three letters (ISO 4217, USD when omitted), the price zero or more. The image itself (its size, its
+/// format) is for the service to check. The product is created once: the
 /// request is never sent again after it may have reached the service. Accepts products from the pipeline by
 /// property name, so a CSV of products can be imported with Import-Csv.
 /// </remarks>

@@ -51,7 +51,7 @@ public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
 
     /// <summary>How many images, 1 to 8. Default 1.</summary>
     [Parameter]
-    [ValidateRange(1, 8)]
+    [ValidateRange(1, ServiceLimits.Quantity)]
     public int Quantity { get; set; } = 1;
 
     /// <summary>1k (the default), 2k or 4k.</summary>

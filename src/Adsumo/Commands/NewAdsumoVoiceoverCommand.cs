@@ -20,7 +20,7 @@ namespace Adsumo.Commands;
 /// <para>Makes a voiceover and saves its audio.</para>
 /// </example>
 /// <example>
-/// <code>$vo = New-AdsumoVoiceover -Text $script -VoiceId $voice.Id -VoiceSettings @{ stability = 0.4; similarity_boost = 0.8 }; New-AdsumoTalkingAvatarVideo -AvatarId $avatar.Id -VoiceoverId $vo.Id</code>
+/// <code>$vo = New-AdsumoVoiceover -Text $script -VoiceId $voice.Id -VoiceSettings @{ stability = 0.4; similarity_boost = 0.8 }; New-AdsumoTalkingAvatarVideo -AvatarId $avatar.Id -AvatarType Custom -VoiceoverId $vo.Id</code>
 /// <para>A voiceover with custom settings, then a talking-avatar video that speaks it.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoVoiceover", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

@@ -11,7 +11,7 @@ namespace Adsumo.Commands;
 /// avatar used by video generations cannot be deleted: that is a non-terminating Adsumo.Conflict error.
 /// </remarks>
 /// <example>
-/// <code>Remove-AdsumoAvatar -Id 0b7e2d2a-4f1c-4a57-9b2e-8c1d2f3a4b5c -Force</code>
+/// <code>Remove-AdsumoAvatar -Id $avatar.Id -Force</code>
 /// <para>Deletes one custom avatar without asking.</para>
 /// </example>
 /// <example>

@@ -13,7 +13,7 @@ namespace Adsumo.Commands;
 /// -Force deletes them all (the listing copes with the list shrinking under it).
 /// </remarks>
 /// <example>
-/// <code>Remove-AdsumoProduct -Id 550e8400-e29b-41d4-a716-446655440000</code>
+/// <code>Remove-AdsumoProduct -Id $product.Id</code>
 /// <para>Deletes one product after asking.</para>
 /// </example>
 /// <example>

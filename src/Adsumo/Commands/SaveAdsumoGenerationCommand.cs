@@ -32,7 +32,7 @@ namespace Adsumo.Commands;
 /// <para>Saves every completed image into ./images, creating the folder if needed.</para>
 /// </example>
 /// <example>
-/// <code>Save-AdsumoGeneration -Id 550e8400-e29b-41d4-a716-446655440000 -OutFile ./hero.mp4 -Force</code>
+/// <code>Save-AdsumoGeneration -Id $generation.Id -OutFile ./hero.mp4 -Force</code>
 /// <para>Saves one video under a chosen name, replacing an older copy.</para>
 /// </example>
 [Cmdlet(VerbsData.Save, "AdsumoGeneration", DefaultParameterSetName = ByObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
@@ -13,7 +12,7 @@ namespace Adsumo.Infrastructure;
 /// </summary>
 internal static class ListWriter
 {
-    public static void WriteAll<T>(AdsumoCmdlet cmdlet, PagedQuery<T> query, PagingParameters paging, string what, Func<T, bool>? filter = null)
+    public static void WriteAll<T>(AdsumoCmdlet cmdlet, PagedQuery<T> query, Paging paging, string what, Func<T, bool>? filter = null)
     {
         using var _ = query;
         using var stop = cmdlet.StoppingToken.Register(query.Dispose);
@@ -33,7 +32,7 @@ internal static class ListWriter
                 if (paging.IncludeTotalCount)
                 {
                     var accuracy = query.Total is null ? 0.0 : 1.0;
-                    cmdlet.WriteObject(paging.NewTotalCount((ulong)(query.Total ?? (long)items.Count), accuracy));
+                    cmdlet.WriteObject(Paging.TotalCount((ulong)(query.Total ?? (long)items.Count), accuracy));
                 }
             }
             foreach (var item in items) cmdlet.WriteObject(item);
@@ -42,7 +41,7 @@ internal static class ListWriter
         progress.Complete();
     }
 
-    private static void WriteMatches<T>(AdsumoCmdlet cmdlet, PagedQuery<T> query, PagingParameters paging, string what, Func<T, bool> filter)
+    private static void WriteMatches<T>(AdsumoCmdlet cmdlet, PagedQuery<T> query, Paging paging, string what, Func<T, bool> filter)
     {
         var progress = new ProgressBar(cmdlet, "Listing " + what);
         // The count of matches is known only at the end: with -IncludeTotalCount they are held until then.
@@ -66,10 +65,17 @@ internal static class ListWriter
         {
             // Counting every match means reading to the end even once -First is satisfied.
             while (!query.Done) foreach (var item in cmdlet.Pump.Run(call => query.NextAsync(call))) if (filter(item)) matched++;
-            cmdlet.WriteObject(paging.NewTotalCount(matched, 1.0));
+            cmdlet.WriteObject(Paging.TotalCount(matched, 1.0));
             foreach (var item in held) cmdlet.WriteObject(item);
         }
         progress.Complete();
+    }
+
+    /// <summary>A list the service gives whole (the avatars): -Skip, -First and -IncludeTotalCount apply here.</summary>
+    public static void WriteAll<T>(AdsumoCmdlet cmdlet, IReadOnlyList<T> items, Paging paging)
+    {
+        if (paging.IncludeTotalCount) cmdlet.WriteObject(Paging.TotalCount((ulong)items.Count, 1.0));
+        for (var i = paging.Skip; i < (ulong)items.Count && i - paging.Skip < paging.First; i++) cmdlet.WriteObject(items[(int)i]);
     }
 
     private static void ShowProgress<T>(ProgressBar progress, PagedQuery<T> query)

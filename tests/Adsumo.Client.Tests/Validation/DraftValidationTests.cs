@@ -77,10 +77,11 @@ public sealed class DraftValidationTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(601)]
-    public void An_ai_video_lasts_1_to_600_seconds(int seconds)
+    [InlineData(61)]
+    public void An_ai_video_lasts_1_to_60_seconds(int seconds)
     {
         Assert.Equal("OutOfRange", Assert.Throws<AdsumoInputException>(() => new AiVideoDraft { Prompt = "x", Model = "kling-2.6", Duration = seconds }.Validate()).Reason);
+        new AiVideoDraft { Prompt = "x", Model = "kling-2.6", Duration = 60 }.Validate();
     }
 
     [Fact]
@@ -97,5 +98,35 @@ public sealed class DraftValidationTests
         var draft = new VoiceoverDraft { Text = "Hi", VoiceId = "v1", VoiceSettings = new System.Collections.Hashtable { ["stability"] = double.NaN } };
 
         Assert.Equal("InvalidBody", Assert.Throws<AdsumoInputException>(draft.Validate).Reason);
+    }
+
+    [Fact]
+    public void A_product_keeps_the_service_s_lengths()
+    {
+        static ProductDraft Product() => new() { Name = "Mug", Description = "A mug", Category = "Kitchen", ImageUrl = "https://example.com/p.png" };
+        var name = Product();
+        name.Name = new string('n', ServiceLimits.ProductName + 1);
+        Assert.Equal("NameTooLong", Assert.Throws<AdsumoInputException>(name.Validate).Reason);
+        var category = Product();
+        category.Category = new string('c', ServiceLimits.ProductCategory + 1);
+        Assert.Equal("TextTooLong", Assert.Throws<AdsumoInputException>(category.Validate).Reason);
+        var link = Product();
+        link.Link = "https://example.com/" + new string('l', ServiceLimits.Url);
+        Assert.Equal("InvalidUrl", Assert.Throws<AdsumoInputException>(link.Validate).Reason);
+        var atLimits = Product();
+        atLimits.Name = new string('n', ServiceLimits.ProductName);
+        atLimits.Description = new string('d', ServiceLimits.Description);
+        atLimits.Validate();
+    }
+
+    [Fact]
+    public void Blank_optional_text_is_left_out_rather_than_sent()
+    {
+        var avatar = new AvatarDraft { Name = "Ava", ImageUrl = "https://example.com/face.png", Description = "   " };
+        avatar.Validate();
+        Assert.Null(avatar.Description);
+        var shot = new ProductShotDraft { ProductId = Uuid, StyleId = "studio", Model = "fast", AspectRatio = "1:1", AdditionalPrompt = " " };
+        shot.Validate();
+        Assert.Null(shot.AdditionalPrompt);
     }
 }

@@ -58,9 +58,9 @@ public sealed class InputTests
     [Fact]
     public void Avatar_names_may_have_50_characters_and_not_51()
     {
-        Assert.Equal(new string('n', 50), Input.Name(new string('n', 50), "Name", Input.MaxAvatarName));
-        Assert.Equal(new string('n', 50), Input.Name("  " + new string('n', 50) + "  ", "Name", Input.MaxAvatarName));
-        var error = Refused(() => Input.Name(new string('n', 51), "Name", Input.MaxAvatarName));
+        Assert.Equal(new string('n', 50), Input.Name(new string('n', 50), "Name", ServiceLimits.AvatarName));
+        Assert.Equal(new string('n', 50), Input.Name("  " + new string('n', 50) + "  ", "Name", ServiceLimits.AvatarName));
+        var error = Refused(() => Input.Name(new string('n', 51), "Name", ServiceLimits.AvatarName));
         Assert.Equal("NameTooLong", error.Reason);
         Assert.Contains("51 characters", error.Message, StringComparison.Ordinal);
         Assert.Equal(500, Input.Name(new string('n', 500), "Name", null).Length);
