@@ -27,6 +27,8 @@ public sealed class GenerationWatcher
     private readonly Dictionary<string, DateTime> _pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _polling = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+    // The last state read of each pending generation, so that one the time runs out on is reported as it last was.
+    private readonly Dictionary<string, Generation> _latest = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly DateTime _deadline;
     private bool _addingComplete;
@@ -75,6 +77,7 @@ public sealed class GenerationWatcher
                 _report(new WaitEvent(id, WaitOutcome.Error, null, new AdsumoException(AdsumoErrorKind.InvalidRequest, e.Message, e)));
                 return;
             }
+            if (known is not null) _latest[id] = known;
             _pending[id] = DateTime.UtcNow;
         }
         _wake.Release();
@@ -144,8 +147,15 @@ public sealed class GenerationWatcher
             lock (_gate)
             {
                 if (!_pending.ContainsKey(id)) return;
-                if (GenerationStates.IsFinished(generation.Status)) Report(generation);
-                else _pending[id] = DateTime.UtcNow + _interval;
+                if (GenerationStates.IsFinished(generation.Status))
+                {
+                    Report(generation);
+                }
+                else
+                {
+                    _latest[id] = generation;
+                    _pending[id] = DateTime.UtcNow + _interval;
+                }
             }
         }
         catch (AdsumoException e) when (IsWorthAnotherPoll(e))
@@ -177,6 +187,7 @@ public sealed class GenerationWatcher
     {
         lock (_gate)
         {
+            _latest.Remove(id);
             if (_pending.Remove(id)) _report(new WaitEvent(id, WaitOutcome.Error, null, error));
         }
     }
@@ -188,6 +199,7 @@ public sealed class GenerationWatcher
     private void Report(Generation generation)
     {
         _pending.Remove(generation.Id);
+        _latest.Remove(generation.Id);
         if (GenerationStates.IsCompleted(generation.Status))
         {
             _report(new WaitEvent(generation.Id, WaitOutcome.Completed, generation, null));
@@ -202,9 +214,11 @@ public sealed class GenerationWatcher
     private void TimeOut(string id)
     {
         _pending.Remove(id);
+        _latest.TryGetValue(id, out var last);
+        _latest.Remove(id);
         var waited = TimeSpan.FromMilliseconds(_clock.ElapsedMilliseconds);
         var error = new AdsumoException(AdsumoErrorKind.WaitTimeout,
             $"Generation {id} is still processing after {Http.RequestContext.FormatSeconds(waited)}. Wait again with Wait-AdsumoGeneration -Id {id}; nothing was lost.");
-        _report(new WaitEvent(id, WaitOutcome.TimedOut, null, error));
+        _report(new WaitEvent(id, WaitOutcome.TimedOut, last, error));
     }
 }

@@ -18,7 +18,11 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int? MaxCredits { get; set; }
 
-    /// <summary>Waits for the generations to finish and writes them as they complete, instead of at once.</summary>
+    /// <summary>
+    /// Waits for the generations to finish and writes them as they complete, instead of at once. One that fails, or
+    /// is still processing at -TimeoutSeconds, is an error written after all the others have ended (so a script
+    /// under $ErrorActionPreference = 'Stop' loses none of them); -IncludeFailed writes it as an object instead.
+    /// </summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
@@ -31,6 +35,14 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
     [Parameter]
     [ValidateRange(0.05, 3600.0)]
     public double PollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// With -Wait: writes generations that failed (Status failed, with ErrorMessage) or that are still processing
+    /// at -TimeoutSeconds (with a warning) as objects, instead of as errors, as Wait-Job does. See
+    /// Wait-AdsumoGeneration -IncludeFailed.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter IncludeFailed { get; set; }
 
     /// <summary>The draft of this pipeline item, from the parameters.</summary>
     private protected abstract GenerationDraft Draft();
@@ -70,7 +82,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
             WriteObject(generation);
             return;
         }
-        _waiter ??= new WaitDriver(this, client, PollIntervalSeconds, TimeoutSeconds);
+        _waiter ??= new WaitDriver(this, client, PollIntervalSeconds, TimeoutSeconds, IncludeFailed);
         _waiter.Add(generation.Id, generation);
     }
 

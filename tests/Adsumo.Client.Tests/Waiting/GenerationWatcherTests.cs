@@ -137,6 +137,25 @@ public sealed class GenerationWatcherTests
     }
 
     [Fact]
+    public async Task A_generation_the_time_runs_out_on_is_reported_as_last_read()
+    {
+        await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Generation(IdFrom(e), type: "ai-video")));
+        // Time for a first poll to be answered even on a busy machine.
+        var (watcher, events) = Watch(server, TimeSpan.FromSeconds(3));
+        var id = Payloads.IdOf(0);
+
+        watcher.Add(id);
+        watcher.CompleteAdding();
+        await watcher.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var timedOut = Assert.Single(events);
+        Assert.Equal(WaitOutcome.TimedOut, timedOut.Outcome);
+        Assert.Equal(id, timedOut.Generation!.Id);
+        Assert.Equal("processing", timedOut.Generation.Status);
+        Assert.Equal("ai-video", timedOut.Generation.Type);
+    }
+
+    [Fact]
     public async Task A_poll_that_fails_transiently_is_polled_again()
     {
         await using var server = await ScenarioServer.StartAsync(e => e.Index switch
