@@ -19,22 +19,22 @@ public class AdsumoException : Exception
     public AdsumoErrorKind Kind { get; }
 
     /// <summary>The HTTP status of the answer, when there was one.</summary>
-    public int? StatusCode { get; set; }
+    public int? StatusCode { get; internal set; }
 
     /// <summary>The service's error code, such as not_found.</summary>
-    public string? ErrorCode { get; set; }
+    public string? ErrorCode { get; internal set; }
 
     /// <summary>The request field the service found wrong.</summary>
-    public string? Param { get; set; }
+    public string? Param { get; internal set; }
 
     /// <summary>The request id, to quote to Adsumo support.</summary>
-    public string? RequestId { get; set; }
+    public string? RequestId { get; internal set; }
 
     /// <summary>How many attempts were made.</summary>
-    public int Attempts { get; set; } = 1;
+    public int Attempts { get; internal set; } = 1;
 
     /// <summary>The seconds the service asked to wait before trying again, when it said.</summary>
-    public double? RetryAfterSeconds { get; set; }
+    public double? RetryAfterSeconds { get; internal set; }
 
     /// <summary>The stable error id: Adsumo.&lt;Kind&gt;.</summary>
     public string ErrorId => "Adsumo." + Kind;

@@ -15,14 +15,14 @@ public sealed class ConnectionSettings
     public static readonly TimeSpan DefaultRetryTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>How long one attempt may take.</summary>
-    public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+    public TimeSpan RequestTimeout { get; internal set; } = DefaultRequestTimeout;
 
     /// <summary>How many times a transient failure is retried; 0 turns retries off.</summary>
-    public int MaxRetries { get; set; } = DefaultMaxRetries;
+    public int MaxRetries { get; internal set; } = DefaultMaxRetries;
 
     /// <summary>The bound on one request with all its retries and waits.</summary>
-    public TimeSpan RetryTimeout { get; set; } = DefaultRetryTimeout;
+    public TimeSpan RetryTimeout { get; internal set; } = DefaultRetryTimeout;
 
     /// <summary>The first backoff delay; each retry doubles it, with jitter, up to 30 seconds.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryBaseDelay { get; internal set; } = TimeSpan.FromSeconds(1);
 }
