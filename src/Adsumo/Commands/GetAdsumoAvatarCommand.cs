@@ -77,12 +77,12 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
             }
             return;
         }
-        var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+        var nameMatches = NameFilter.For(Name);
         foreach (var avatar in avatars)
         {
             if (Gender is not null && !string.Equals(avatar.Gender, Gender, StringComparison.OrdinalIgnoreCase)) continue;
             if (AgeGroup is not null && !string.Equals(avatar.AgeGroup, AgeGroup, StringComparison.OrdinalIgnoreCase)) continue;
-            if (pattern is not null && !pattern.IsMatch(avatar.Name ?? "")) continue;
+            if (nameMatches is not null && !nameMatches(avatar.Name)) continue;
             WriteObject(avatar);
         }
     }
