@@ -84,4 +84,7 @@ public static class ErrorReason
 
     /// <summary>A generation to save is still processing.</summary>
     public const string GenerationNotReady = nameof(GenerationNotReady);
+
+    /// <summary>A product, avatar or other object that is not a generation was given where a generation is meant.</summary>
+    public const string NotAGeneration = nameof(NotAGeneration);
 }

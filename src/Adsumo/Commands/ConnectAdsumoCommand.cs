@@ -15,7 +15,9 @@ namespace Adsumo.Commands;
 /// variable; without -BaseUri the base URI comes from ADSUMO_BASE_URI, else https://www.adsumo.ai/api/v1.
 /// The key is never shown: the connection displays it masked to its prefix and last four characters. A key that
 /// does not start with adsumo_sk_ is refused before anything is sent, and plain http is refused unless the host is
-/// this machine (as for the local emulator).
+/// this machine (as for the local emulator). The base URI is the API's root and ends in /api/v1: one with no path
+/// (https://www.adsumo.ai) is refused before anything is sent, and one whose check request is answered 404 or with
+/// something that is not the API's JSON says where the API is (did you mean .../api/v1?).
 /// </remarks>
 /// <example>
 /// <code>Connect-Adsumo -ApiKey (Read-Host -AsSecureString 'Adsumo API key')</code>
@@ -91,18 +93,41 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             RetryBaseDelay = TimeSpan.FromSeconds(RetryBaseDelaySeconds),
         };
         var connection = Connections.Create(key, BaseUri, settings, Connections.FromConnect);
+        var baseUri = connection.BaseUri;
+        if (baseUri.AbsolutePath == "/")
+        {
+            ThrowFailure(new AdsumoInputException(ErrorReason.InvalidBaseUri, nameof(BaseUri),
+                $"The base URI {baseUri} has no path. {ApiPathHint(baseUri)}"), baseUri);
+        }
         var client = Connections.ClientOf(connection);
         try
         {
             var credits = Pump.Run(call => client.GetCreditsAsync(call));
-            WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKey}; {credits.Remaining} of {credits.Limit} credits remaining.");
+            WriteVerbose($"Connected to {baseUri} with key {connection.ApiKey}; {credits.Remaining} of {credits.Limit} credits remaining.");
         }
         catch (AdsumoException e)
         {
-            ThrowFailure(e, connection.BaseUri, $"Could not connect to {connection.BaseUri} with key {connection.ApiKey}:");
+            var record = ErrorRecords.From(e, baseUri, $"Could not connect to {baseUri} with key {connection.ApiKey}:");
+            // A wrong path answers 404, or a web page instead of JSON: say where the API lives.
+            if (e.Kind is AdsumoErrorKind.NotFound or AdsumoErrorKind.InvalidResponse or AdsumoErrorKind.HttpError
+                && !baseUri.AbsolutePath.TrimEnd('/').EndsWith(ApiPath, StringComparison.OrdinalIgnoreCase))
+            {
+                var hint = ApiPathHint(baseUri);
+                record.ErrorDetails = new ErrorDetails(record.ErrorDetails.Message + " " + hint) { RecommendedAction = hint };
+            }
+            ThrowTerminatingError(record);
         }
         Connections.Default = connection;
         if (PassThru) WriteObject(connection);
+    }
+
+    private const string ApiPath = "/api/v1";
+
+    private static string ApiPathHint(Uri baseUri)
+    {
+        var suggestion = new Uri(baseUri, ApiPath);
+        var adsumo = Adsumo.Client.Endpoint.DefaultBaseUri;
+        return $"The base URI is the API's root, which ends in {ApiPath}: did you mean {suggestion}?" + (suggestion == adsumo ? "" : $" (Adsumo's own is {adsumo}.)");
     }
 
     private SecureString KeyFromEnvironment()

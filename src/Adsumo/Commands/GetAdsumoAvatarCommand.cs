@@ -52,7 +52,7 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
     [ValidateSet("kid", "young_adult", "adult", "senior")]
     public string? AgeGroup { get; set; }
 
-    /// <summary>Only avatars whose name matches; wildcards allowed.</summary>
+    /// <summary>Only avatars whose name matches; wildcards allowed, case and surrounding spaces ignored.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]

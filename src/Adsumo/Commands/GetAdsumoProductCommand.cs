@@ -52,7 +52,7 @@ public sealed class GetAdsumoProductCommand : AdsumoApiCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
-    /// <summary>Only products whose name matches; wildcards allowed, case ignored.</summary>
+    /// <summary>Only products whose name matches; wildcards allowed, case and surrounding spaces ignored (names are trimmed when created).</summary>
     [Parameter(ParameterSetName = ListSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]

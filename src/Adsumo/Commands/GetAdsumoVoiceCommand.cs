@@ -43,7 +43,7 @@ public sealed class GetAdsumoVoiceCommand : AdsumoApiCmdlet
     [ValidateSet("professional", "casual", "energetic", "whisper", "speaker")]
     public string? Style { get; set; }
 
-    /// <summary>Only voices whose name matches; wildcards allowed.</summary>
+    /// <summary>Only voices whose name matches; wildcards allowed, case and surrounding spaces ignored.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]

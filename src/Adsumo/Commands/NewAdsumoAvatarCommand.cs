@@ -9,8 +9,9 @@ namespace Adsumo.Commands;
 /// </summary>
 /// <remarks>
 /// The name may have at most 50 characters and the image must be a public http or https URL of a face (at most
-/// 10 MB); both are checked before anything is sent. The avatar can then star in talking-avatar videos with
-/// -AvatarType Custom.
+/// 10 MB); both are checked before anything is sent. Leading and trailing spaces of the name are removed first (and
+/// do not count towards the 50), so ' Ava ' makes an avatar named 'Ava' (Get-AdsumoAvatar -Name trims its pattern
+/// the same way). The avatar can then star in talking-avatar videos with -AvatarType Custom.
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoAvatar -Name 'Ava from Sales' -ImageUrl https://example.com/ava.jpg -Description 'Friendly, for demos'</code>

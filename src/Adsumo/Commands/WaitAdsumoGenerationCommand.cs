@@ -11,8 +11,10 @@ namespace Adsumo.Commands;
 /// side (not one after another). Each completed generation is written the moment it completes, so the next command
 /// (Save-AdsumoGeneration) can start on it while the others are still being made. A generation object that has
 /// already ended is passed on without a request. Ids alone are enough, so a runbook that restarts can resume waiting
-/// on the ids it saved. Shows one progress bar of how many are done in interactive sessions. Ctrl+C stops it at
-/// once, even in the middle of a long poll interval.</para>
+/// on the ids it saved; objects with a GenerationId or Id property (a webhook event, a CSV row) work too. A product,
+/// avatar or voiceover piped in by mistake is refused as Adsumo.NotAGeneration, before anything is sent, rather
+/// than polled as if its id were a generation's. Shows one progress bar of how many are done in interactive
+/// sessions. Ctrl+C stops it at once, even in the middle of a long poll interval.</para>
 /// <para>One failed generation never ends the wait for the others. By default a failed generation is a non-terminating
 /// Adsumo.GenerationFailed error carrying the service's reason, and one still processing when -TimeoutSeconds runs
 /// out is an Adsumo.WaitTimeout error; these errors are written after every other generation has ended and been
