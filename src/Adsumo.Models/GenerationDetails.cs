@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+
 namespace Adsumo;
 
 /// <summary>The type-specific details of a generation; fields that do not apply to its type are null.</summary>
@@ -50,4 +53,31 @@ public sealed class GenerationDetails
 
     /// <summary>The extra prompt of a product shot.</summary>
     public string? AdditionalPrompt { get; internal set; }
+
+    /// <summary>The fields that are set, as "Name: value" pairs, so that Format-List and Export-Csv show the details, not the type name.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null) parts.Add(name + ": " + System.Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+        Add(nameof(Model), Model);
+        Add(nameof(AspectRatio), AspectRatio);
+        Add(nameof(Resolution), Resolution);
+        Add(nameof(Quantity), Quantity);
+        Add(nameof(Duration), Duration);
+        Add(nameof(AvatarId), AvatarId);
+        Add(nameof(AvatarType), AvatarType);
+        Add(nameof(VoiceId), VoiceId);
+        Add(nameof(VoiceoverId), VoiceoverId);
+        Add(nameof(Template), Template);
+        Add(nameof(LipsyncModel), LipsyncModel);
+        Add(nameof(ProductId), ProductId);
+        Add(nameof(StyleId), StyleId);
+        Add(nameof(Prompt), Prompt);
+        Add(nameof(AdditionalPrompt), AdditionalPrompt);
+        Add(nameof(Script), Script);
+        return string.Join("; ", parts);
+    }
 }
