@@ -35,7 +35,7 @@ function Invoke-InChild([string] $Script) {
     finally { Remove-Item $file }
 }
 
-$emulator = Start-Emulator -EmulatorDll $emulatorDll -Arguments @('--generation-seconds', '2', '--result-bytes', '104857600')
+$emulator = Start-LoopbackServer -ServerDll $emulatorDll -Arguments @('--generation-seconds', '2', '--result-bytes', '104857600')
 try {
     # Import: a fresh pwsh each time, since a binary module cannot be unloaded.
     $importSamples = foreach ($i in 1..$Repeat) {
@@ -97,7 +97,7 @@ Connect-Adsumo -ApiKey adsumo_sk_bench_first_call -BaseUri '$($emulator.BaseUri)
     Add-Result 'Emulator requests per second (32 in flight)' ($count / $watch.Elapsed.TotalSeconds) 'req/s' 1000 'min'
 }
 finally {
-    Stop-Emulator $emulator
+    Stop-LoopbackServer $emulator
 }
 
 $table = $results | Format-Table -AutoSize | Out-String

@@ -47,4 +47,10 @@ public enum AdsumoErrorKind
 
     /// <summary>A result file could not be downloaded.</summary>
     DownloadFailed,
+
+    /// <summary>A file could not be written on this machine (a full disk, a name too long, no permission); not retried.</summary>
+    FileWriteFailed,
+
+    /// <summary>Something the module did not foresee; the original exception is the inner exception.</summary>
+    Unexpected,
 }

@@ -65,7 +65,7 @@ public sealed class GenerationWatcher
             if (!_known.Add(id)) return;
             if (known is not null && GenerationStates.IsFinished(known.Status))
             {
-                Report(known);
+                Report(id, known);
                 return;
             }
             try
@@ -144,12 +144,19 @@ public sealed class GenerationWatcher
         try
         {
             var generation = await _client.GetGenerationAsync(id, _pollCall).ConfigureAwait(false);
+            if (!string.Equals(generation.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                // Taken as an answer about the other id, this one would stay due and be polled again at once, for ever.
+                Fail(id, new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                    $"Asked for generation {id}, the service answered with generation {SafeText.Line(generation.Id, 80)}; not waiting on an answer about another generation."));
+                return;
+            }
             lock (_gate)
             {
                 if (!_pending.ContainsKey(id)) return;
                 if (GenerationStates.IsFinished(generation.Status))
                 {
-                    Report(generation);
+                    Report(id, generation);
                 }
                 else
                 {
@@ -173,7 +180,7 @@ public sealed class GenerationWatcher
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Anything else would leave the id pending and due at once, to be polled again in a tight loop.
-            Fail(id, new AdsumoException(AdsumoErrorKind.InvalidRequest, $"Generation {id} cannot be polled: {Http.Sanitize.Text(e.Message, 200)}", e));
+            Fail(id, new AdsumoException(AdsumoErrorKind.InvalidRequest, $"Generation {id} cannot be polled: {SafeText.Line(e.Message, 200)}", e));
         }
         finally
         {
@@ -195,19 +202,18 @@ public sealed class GenerationWatcher
     private static bool IsWorthAnotherPoll(AdsumoException e) => e.Kind is AdsumoErrorKind.ServerError or AdsumoErrorKind.NetworkError
         or AdsumoErrorKind.Timeout or AdsumoErrorKind.RateLimited or AdsumoErrorKind.InvalidResponse;
 
-    // Called with the gate held.
-    private void Report(Generation generation)
+    // Called with the gate held. The id is the one watched, whatever the answer says.
+    private void Report(string id, Generation generation)
     {
-        _pending.Remove(generation.Id);
-        _latest.Remove(generation.Id);
+        _pending.Remove(id);
+        _latest.Remove(id);
         if (GenerationStates.IsCompleted(generation.Status))
         {
-            _report(new WaitEvent(generation.Id, WaitOutcome.Completed, generation, null));
+            _report(new WaitEvent(id, WaitOutcome.Completed, generation, null));
             return;
         }
-        var reason = string.IsNullOrWhiteSpace(generation.ErrorMessage) ? "the service gave no reason" : Http.Sanitize.Text(generation.ErrorMessage);
-        var error = new AdsumoException(AdsumoErrorKind.GenerationFailed, $"Generation {generation.Id} ({generation.Type}) {generation.Status}: {reason}");
-        _report(new WaitEvent(generation.Id, WaitOutcome.Failed, generation, error));
+        var error = new AdsumoException(AdsumoErrorKind.GenerationFailed, GenerationStates.DescribeFailure(id, generation));
+        _report(new WaitEvent(id, WaitOutcome.Failed, generation, error));
     }
 
     // Called with the gate held.

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using Adsumo.Client;
 using Adsumo.Infrastructure;
 
 namespace Adsumo.Commands;
@@ -117,7 +118,7 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             }
             ThrowTerminatingError(record);
         }
-        Connections.Default = connection;
+        Connections.SetDefault(SessionState, connection);
         if (PassThru) WriteObject(connection);
     }
 
@@ -138,9 +139,6 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             ThrowFailure(new AdsumoInputException(ErrorReason.MissingApiKey, nameof(ApiKey),
                 $"No API key: pass -ApiKey or set the {Connections.KeyVariable} environment variable."), null);
         }
-        var secure = new SecureString();
-        foreach (var c in plain!) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
+        return Secrets.Protect(plain!);
     }
 }

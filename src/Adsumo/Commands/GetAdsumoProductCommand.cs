@@ -62,12 +62,10 @@ public sealed class GetAdsumoProductCommand : AdsumoApiCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            if (NameFilter.For(Name) is { } nameMatches)
-            {
-                ListWriter.WriteMatching(this, Client.ListProducts(0, ulong.MaxValue), PagingParameters, "products", p => nameMatches(p.Name));
-                return;
-            }
-            ListWriter.WriteAll(this, Client.ListProducts(PagingParameters.Skip, PagingParameters.First), PagingParameters, "products");
+            // The service cannot filter by name: with -Name every page is read and paged here.
+            var nameMatches = NameFilter.For(Name);
+            var query = nameMatches is null ? Client.ListProducts(PagingParameters.Skip, PagingParameters.First) : Client.ListProducts(0, ulong.MaxValue);
+            ListWriter.WriteAll(this, query, PagingParameters, "products", nameMatches is null ? null : p => nameMatches(p.Name));
             return;
         }
         ById.WriteEach(this, Id, "product", (client, id, call) => client.GetProductAsync(id, call));

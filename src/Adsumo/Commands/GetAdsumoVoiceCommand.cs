@@ -51,15 +51,10 @@ public sealed class GetAdsumoVoiceCommand : AdsumoApiCmdlet
 
     private protected override void End()
     {
-        var client = Client;
-        if (NameFilter.For(Name) is not { } nameMatches)
-        {
-            var query = client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First);
-            ListWriter.WriteAll(this, query, PagingParameters, "voices");
-            return;
-        }
-        // The service cannot filter by name: read the pages of the other filters and page the matches here.
-        var all = client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), 0, ulong.MaxValue);
-        ListWriter.WriteMatching(this, all, PagingParameters, "voices", v => nameMatches(v.Name));
+        var nameMatches = NameFilter.For(Name);
+        // The service cannot filter by name: with -Name every page of the other filters is read and paged here.
+        var query = Client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(),
+            nameMatches is null ? PagingParameters.Skip : 0, nameMatches is null ? PagingParameters.First : ulong.MaxValue);
+        ListWriter.WriteAll(this, query, PagingParameters, "voices", nameMatches is null ? null : v => nameMatches(v.Name));
     }
 }

@@ -80,6 +80,8 @@ public sealed class NewAdsumoProductCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Link { get; set; }
 
+    private protected override object? CurrentTarget => Name;
+
     private protected override void Process()
     {
         var price = Input.Price(Price is PSObject wrapped ? wrapped.BaseObject : Price, nameof(Price));

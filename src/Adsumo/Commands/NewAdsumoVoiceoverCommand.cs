@@ -1,5 +1,4 @@
 using System.Collections;
-using System.IO;
 using System.Management.Automation;
 using Adsumo.Client;
 using Adsumo.Completion;
@@ -57,11 +56,13 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private protected override object? CurrentTarget => VoiceId;
+
     private protected override void Process()
     {
-        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings) as IDictionary };
+        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings, nameof(VoiceSettings)) as IDictionary };
         draft.Validate();
-        var destination = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
+        var destination = OutFile is null ? null : FileSystemPaths.Resolve(this, OutFile, nameof(OutFile));
         if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess($"voiceover of {draft.Text!.Length} characters in voice {draft.VoiceId}", $"Create, spending {draft.Estimate()}")) return;
 
@@ -78,17 +79,13 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
                 : null);
             return;
         }
-        VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
         if (destination is not null)
         {
+            // The voiceover is made and paid for: whatever happens to its file, the object is written below.
             try
             {
-                if (string.IsNullOrEmpty(voiceover.AudioUrl)) throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Voiceover {voiceover.Id} has no audio URL to save.");
-                var progress = new ProgressBar(this, $"Saving {Path.GetFileName(destination)}");
-                var result = Pump.Run(call => client.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
-                    p => Pump.Post(() => progress.Update($"{p.Received / 1024:N0} KB", p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call));
-                progress.Complete();
-                voiceover.Path = result.Path;
+                var url = ResultUrl.Parse(voiceover.AudioUrl, $"Voiceover {voiceover.Id}");
+                voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
             }
             catch (AdsumoException e)
             {

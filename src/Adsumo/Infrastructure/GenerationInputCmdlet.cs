@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Adsumo.Client;
@@ -38,15 +37,40 @@ public abstract class GenerationInputCmdlet : AdsumoApiCmdlet
     [ValidateNotNull]
     public PSObject[] InputObject { get; set; } = [];
 
-    /// <summary>This pipeline item's generations: checked ids, with the object when one was given.</summary>
-    private protected IEnumerable<(string Id, Generation? Known)> CurrentGenerations()
+    /// <summary>
+    /// Hands each of this pipeline item's generations to <paramref name="handle"/>, with its checked id and the object
+    /// when one was given. A problem with one (a malformed id, a failure while handling it) is that generation's
+    /// non-terminating error, its target the generation object when there is one, else the id; the others go on.
+    /// </summary>
+    private protected void ForEachGeneration(Action<string, Generation?> handle)
     {
         if (ParameterSetName == ByObjectSet)
         {
-            foreach (var item in InputObject) yield return FromPipeline(item);
-            yield break;
+            foreach (var item in InputObject)
+            {
+                // A custom object (a CSV row) is its own best description; anything else is what it wraps.
+                var target = item.BaseObject is PSCustomObject ? item : item.BaseObject;
+                Each(target, () =>
+                {
+                    var (id, known) = FromPipeline(item);
+                    handle(id, known);
+                });
+            }
+            return;
         }
-        foreach (var id in Id) yield return (Input.Id(id, nameof(Id), "generation id"), null);
+        foreach (var id in Id) Each(id, () => handle(Input.Id(id, nameof(Id), "generation id"), null));
+    }
+
+    private void Each(object target, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+        {
+            WriteFailure(e, target);
+        }
     }
 
     private (string Id, Generation? Known) FromPipeline(PSObject item)
@@ -60,7 +84,7 @@ public abstract class GenerationInputCmdlet : AdsumoApiCmdlet
             var name = PropertyText(item, "Name");
             var shown = name is null ? id : $"'{name}', {id}";
             throw new AdsumoInputException(ErrorReason.NotAGeneration, nameof(InputObject),
-                $"That is {kind.Name} ({Input.Quote(shown ?? "no id")}), not a generation: its id is not a generation's. " +
+                $"That is {kind.Name} ({SafeText.Quote(shown ?? "no id")}), not a generation: its id is not a generation's. " +
                 $"{MyInvocation.MyCommand.Name} takes generations (from Get-AdsumoGeneration or the New-Adsumo* creation cmdlets), their ids, or objects with a GenerationId.");
         }
         var named = PropertyText(item, "GenerationId") ?? PropertyText(item, "Id") ?? Convert.ToString(item.BaseObject, System.Globalization.CultureInfo.InvariantCulture);

@@ -47,9 +47,6 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
     /// <summary>The draft of this pipeline item, from the parameters.</summary>
     private protected abstract GenerationDraft Draft();
 
-    /// <summary>What the generation is made for, for error targets (a product, an avatar, a prompt).</summary>
-    private protected abstract object Target { get; }
-
     private protected override void Process()
     {
         var draft = Draft();
@@ -60,7 +57,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         {
             var why = estimate is null ? "its price is not published" : $"it may cost {estimate} ({estimate.Basis})";
             WriteFailure(new AdsumoInputException(ErrorReason.CreditLimitExceeded, nameof(MaxCredits),
-                $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}."), Target);
+                $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}."), CurrentTarget);
             return;
         }
         if (!ShouldProcess(draft.Describe(), $"Create, spending {cost}")) return;
@@ -73,7 +70,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         }
         catch (AdsumoException e)
         {
-            WriteFailure(e, Target, advice: MayHaveBeenCreated(e) ? LostAnswerAdvice(draft.Describe()) : null);
+            WriteFailure(e, CurrentTarget, advice: MayHaveBeenCreated(e) ? LostAnswerAdvice(draft.Describe()) : null);
             return;
         }
         WriteVerbose($"Submitted {draft.Describe()} as generation {generation.Id}, estimated at {cost}.");
