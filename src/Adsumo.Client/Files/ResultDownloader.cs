@@ -20,6 +20,7 @@ public sealed class ResultDownloader
 {
     private const int MaxUrlRefreshes = 2;
     private const int MaxRedirects = 5;
+    private const int CopyBufferBytes = 256 * 1024;
 
     // The most bytes a file name may have on the common file systems (ext4, NTFS, APFS), and what the temporary name
     // adds to the destination's: "." before it and ".<8 hex>.partial" after it.
@@ -121,9 +122,11 @@ public sealed class ResultDownloader
             try
             {
                 using (var input = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                using (var output = Local(() => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true), temporary))
+                // Large reads written straight through (the stream keeps no buffer of its own): a result file is tens
+                // or hundreds of megabytes, and each small write would cost a call into the file system.
+                using (var output = Local(() => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true), temporary))
                 {
-                    var buffer = new byte[81920];
+                    var buffer = new byte[CopyBufferBytes];
                     var lastReport = Stopwatch.StartNew();
                     progress?.Invoke(new DownloadProgress(0, total));
                     while (true)

@@ -34,7 +34,7 @@ public sealed class PagedQuery<T> : IDisposable
 
     private readonly Func<long, int, CallContext, Task<Page<T>>> _fetch;
     private readonly Func<T, string> _idOf;
-    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IdSet _seen = new();
     private readonly Queue<Ahead> _ahead = new();
     private readonly long _startOffset;
     private readonly ulong _first;
