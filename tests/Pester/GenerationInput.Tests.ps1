@@ -6,8 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
     $script:emulator = Start-TestEmulator -Arguments '--generation-seconds', '0.3'
-    $script:folder = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-input-' + [guid]::NewGuid().ToString('N'))
-    $null = New-Item -ItemType Directory $folder
+    $script:folder = New-TestFolder -Prefix 'adsumo-input-'
 
     function script:Get-NotAGeneration([string] $Kind) {
         switch ($Kind) {
@@ -25,7 +24,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
     Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -48,7 +47,18 @@ Describe 'Generations from the pipeline' {
         "$thrown" | Should -Match "^That is an? $($Kind -replace ' read back.*') \("
         "$thrown" | Should -Match ([regex]::Escape($item.Id))
         "$thrown" | Should -Match "$Command takes generations"
+        $thrown.TargetObject.Id | Should -Be $item.Id
         @(Get-EmulatorRequest -Emulator $emulator).Count | Should -Be 0
+    }
+
+    It 'refuses a product among generations and still waits on the generations' {
+        $product = Get-NotAGeneration 'product'
+        $made = New-AdsumoImage -Prompt 'A bottle' -Model fast -AspectRatio 1:1
+        $done = @($product, $made | Wait-AdsumoGeneration -PollIntervalSeconds 0.1 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $done.Id | Should -Be @($made.Id)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.NotAGeneration,Adsumo.Commands.WaitAdsumoGenerationCommand'
+        $failures[0].TargetObject | Should -BeOfType ([Adsumo.Product])
     }
 
     It 'takes <Case> into Wait-AdsumoGeneration and Save-AdsumoGeneration' -ForEach @(

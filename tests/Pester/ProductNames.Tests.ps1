@@ -6,8 +6,7 @@ BeforeAll {
     Import-TestModule
     $script:emulator = Start-TestEmulator
     $script:image = 'https://example.com/p.png'
-    $script:folder = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-names-' + [guid]::NewGuid().ToString('N'))
-    $null = New-Item -ItemType Directory $folder
+    $script:folder = New-TestFolder -Prefix 'adsumo-names-'
 
     function script:New-Product([string] $Name) {
         New-AdsumoProduct -Name $Name -Description d -Category Outdoor -ImageUrl $image
@@ -20,7 +19,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
     Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 

@@ -7,13 +7,12 @@ BeforeAll {
     Import-TestModule
     $script:emulator = Start-TestEmulator
     $script:image = 'https://example.com/p.png'
-    $script:folder = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-prices-' + [guid]::NewGuid().ToString('N'))
-    $null = New-Item -ItemType Directory $folder
+    $script:folder = New-TestFolder -Prefix 'adsumo-prices-'
 }
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
     Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -69,20 +68,19 @@ Describe 'New-AdsumoProduct -Price' {
         @(Get-EmulatorRequest -Emulator $emulator).Count | Should -Be 0
     }
 
-    It 'refuses the row of an Import-Csv whose price has a decimal comma, instead of making it 100 times dearer' {
+    It 'refuses the row of an Import-Csv whose price has a decimal comma, instead of making it 100 times dearer, and makes the others' {
         $csv = Join-Path $folder 'products.csv'
         Set-Content $csv -Value @(
             'Name,Description,Category,ImageUrl,Price,Currency'
             "Trail Bottle,Insulated,Outdoor,$image,29.99,EUR"
-            "Tote Bag,Canvas,Outdoor,$image,,"
             "Camp Mug,Enamel,Outdoor,$image,""12,50"",EUR"
+            "Tote Bag,Canvas,Outdoor,$image,,"
         )
-        $failures = @()
-        try { Import-Csv $csv | New-AdsumoProduct -ErrorVariable failures -ErrorAction SilentlyContinue }
-        catch { $failures += $_ }
-        $refused = @($failures | Where-Object FullyQualifiedErrorId -Like 'Adsumo.InvalidPrice,*')
-        $refused.Count | Should -Be 1
-        "$($refused[0])" | Should -Match "'12,50'"
+        Import-Csv $csv | New-AdsumoProduct -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.InvalidPrice,Adsumo.Commands.NewAdsumoProductCommand'
+        $failures[0].TargetObject | Should -Be 'Camp Mug'
+        "$($failures[0])" | Should -Match "'12,50'"
         $products = @(Get-AdsumoProduct)
         $products.Name | Sort-Object | Should -Be @('Tote Bag', 'Trail Bottle')
         ($products | Where-Object Name -EQ 'Trail Bottle').Price | Should -Be 29.99

@@ -6,8 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
     $script:emulator = Start-TestEmulator -Arguments '--generation-seconds', '0.3'
-    $script:folder = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-roundtrip-' + [guid]::NewGuid().ToString('N'))
-    $null = New-Item -ItemType Directory $folder
+    $script:folder = New-TestFolder -Prefix 'adsumo-roundtrip-'
 
     function script:Send-RoundTrip {
         <# Writes objects out in one format and reads them back as a new process would: plain PowerShell objects. #>
@@ -23,7 +22,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
     Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 

@@ -186,4 +186,10 @@ function Invoke-ChildPwsh {
     }
 }
 
+function New-TestFolder {
+    <# A new, empty folder under the temp folder for one test file; remove it in AfterAll. #>
+    param([string] $Prefix = 'adsumo-test-')
+    New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ($Prefix + [guid]::NewGuid().ToString('N'))) | Select-Object -ExpandProperty FullName
+}
+
 Export-ModuleMember -Function *
