@@ -94,7 +94,8 @@ internal sealed class WaitDriver
         return generation;
     }
 
-    // A generation the wait never managed to read before its time ran out: all that is known is that it had not ended.
+    // A generation the wait never read by id before its time ran out (it saw it only in the list of processing ones,
+    // or every poll failed): all that is known is that it had not ended.
     private static Generation StillProcessing(string id) => new() { Id = id, Status = "processing" };
 
     private void ShowProgress(bool force)

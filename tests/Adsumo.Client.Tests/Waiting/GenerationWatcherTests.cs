@@ -26,10 +26,11 @@ public sealed class GenerationWatcherTests
         };
     }
 
+    // These tests are about polling each generation by id; waiting by list has tests of its own.
     private static (GenerationWatcher Watcher, ConcurrentQueue<WaitEvent> Events) Watch(ScenarioServer server, TimeSpan timeout, CallContext? call = null, int maxConcurrency = 16, ConnectionSettings? settings = null, TimeSpan? interval = null)
     {
         var events = new ConcurrentQueue<WaitEvent>();
-        var watcher = new GenerationWatcher(TestClients.For(server, settings), interval ?? Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency);
+        var watcher = new GenerationWatcher(TestClients.For(server, settings), interval ?? Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency, WaitStrategy.ById);
         return (watcher, events);
     }
 
