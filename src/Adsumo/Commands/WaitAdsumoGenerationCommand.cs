@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Adsumo.Client;
 using Adsumo.Infrastructure;
 
 namespace Adsumo.Commands;
@@ -15,6 +16,10 @@ namespace Adsumo.Commands;
 /// avatar or voiceover piped in by mistake is refused as Adsumo.NotAGeneration, before anything is sent, rather
 /// than polled as if its id were a generation's. Shows one progress bar of how many are done in interactive
 /// sessions. Ctrl+C stops it at once, even in the middle of a long poll interval.</para>
+/// <para>Waiting on many generations costs few requests: each round (every -PollIntervalSeconds) it lists the team's
+/// processing generations, a page of 100 per request, and reads by id only those of its own that have left the
+/// list, for their result and details. When the team has far more processing than is waited on (other runbooks'
+/// work), or only a few are waited on, it asks for each by id instead (-PollBy chooses for it).</para>
 /// <para>One failed generation never ends the wait for the others. By default a failed generation is a non-terminating
 /// Adsumo.GenerationFailed error carrying the service's reason, and one still processing when -TimeoutSeconds runs
 /// out is an Adsumo.WaitTimeout error; these errors are written after every other generation has ended and been
@@ -67,8 +72,22 @@ public sealed class WaitAdsumoGenerationCommand : GenerationInputCmdlet
     [Parameter]
     public SwitchParameter IncludeFailed { get; set; }
 
+    /// <summary>
+    /// How to learn that generations ended. Auto (the default) lists the team's processing generations each round
+    /// and reads by id only those of ours that left the list, when that costs fewer requests than asking for each;
+    /// else it asks for each. List always lists; Id always asks for each, one request per generation per interval.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Auto", "List", "Id")]
+    public string PollBy { get; set; } = "Auto";
+
     private protected override void Begin() =>
-        _driver = new WaitDriver(this, Client, PollIntervalSeconds, TimeoutSeconds, IncludeFailed);
+        _driver = new WaitDriver(this, Client, PollIntervalSeconds, TimeoutSeconds, IncludeFailed, PollBy switch
+        {
+            "List" => WaitStrategy.ByList,
+            "Id" => WaitStrategy.ById,
+            _ => WaitStrategy.Auto,
+        });
 
     private protected override void Process()
     {

@@ -31,7 +31,8 @@ internal sealed class WaitDriver
     private readonly ConcurrentDictionary<string, Generation> _known = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Polls every <paramref name="pollIntervalSeconds"/>; a <paramref name="timeoutSeconds"/> of 0 waits without limit.</summary>
-    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoClient client, double pollIntervalSeconds, double timeoutSeconds, bool includeFailed)
+    public WaitDriver(AdsumoCmdlet cmdlet, AdsumoClient client, double pollIntervalSeconds, double timeoutSeconds, bool includeFailed,
+        WaitStrategy strategy = WaitStrategy.Auto)
     {
         var pollInterval = TimeSpan.FromSeconds(pollIntervalSeconds);
         var timeout = timeoutSeconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
@@ -39,7 +40,7 @@ internal sealed class WaitDriver
         _includeFailed = includeFailed;
         _progress = new ProgressBar(cmdlet, "Waiting for Adsumo generations");
         var pump = cmdlet.Pump;
-        _watcher = new GenerationWatcher(client, pollInterval, timeout, e => pump.Post(() => Write(e)), pump.Context());
+        _watcher = new GenerationWatcher(client, pollInterval, timeout, e => pump.Post(() => Write(e)), pump.Context(), strategy: strategy);
     }
 
     /// <summary>Watches one more generation and writes whatever has ended meanwhile.</summary>
