@@ -42,6 +42,7 @@ public sealed class ResultDownloader
         Action<DownloadProgress>? progress, CallContext call)
     {
         CheckDestination(destination, overwrite);
+        RemoveStalePartials(destination, call.Log);
         var refreshes = 0;
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
@@ -70,6 +71,33 @@ public sealed class ResultDownloader
                 var delay = RetryPolicy.DelayBefore(attempt + 1, _settings.RetryBaseDelay, null);
                 call.Log.Verbose($"Retrying GET {shown} in {RequestContext.FormatSeconds(delay)} (attempt {attempt + 1}) after {Sanitize.Text(e.Message, 120)}.");
                 await Task.Delay(delay, call.Cancellation).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the temporary files of earlier downloads to the same destination that never ended (their process
+    /// was killed). One still being written is held open exclusively by its writer, so it is left alone.
+    /// </summary>
+    private static void RemoveStalePartials(string destination, ICallLog log)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(destination));
+        if (folder is null || !Directory.Exists(folder)) return;
+        foreach (var partial in Directory.EnumerateFiles(folder, "." + Path.GetFileName(destination) + ".*.partial"))
+        {
+            try
+            {
+                using (new FileStream(partial, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+                File.Delete(partial);
+                log.Verbose($"Removed {partial}, left by a download that was stopped before it ended.");
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
     }

@@ -8,13 +8,17 @@ internal sealed class RequestContext
 {
     private const string Key = "Adsumo.RequestContext";
 
-    public RequestContext(string requestId, RetrySafety safety, ConnectionSettings settings, ICallLog log, byte[]? body)
+    /// <summary>What a failed creation's message adds when the request may have been carried out.</summary>
+    public const string NotResentNote = "It was not sent again because the service may have acted on it: check before trying again.";
+
+    public RequestContext(string requestId, RetrySafety safety, ConnectionSettings settings, ICallLog log, byte[]? body, RateGate gate)
     {
         RequestId = requestId;
         Safety = safety;
         Settings = settings;
         Log = log;
         Body = body;
+        Gate = gate;
     }
 
     public string RequestId { get; }
@@ -27,6 +31,9 @@ internal sealed class RequestContext
 
     /// <summary>The body bytes, so that every attempt sends a fresh copy.</summary>
     public byte[]? Body { get; }
+
+    /// <summary>The connection's gate, which a 429 closes for every request of the connection.</summary>
+    public RateGate Gate { get; }
 
     /// <summary>How many attempts were made so far.</summary>
     public int Attempts { get; set; }
