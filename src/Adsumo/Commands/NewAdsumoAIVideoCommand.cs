@@ -23,7 +23,7 @@ namespace Adsumo.Commands;
 /// <para>Shows that it would spend 300 credits, and sends nothing.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoAIVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
 {
     /// <summary>What the video shows.</summary>

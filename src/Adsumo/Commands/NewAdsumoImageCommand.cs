@@ -22,7 +22,7 @@ namespace Adsumo.Commands;
 /// <para>Two images made side by side and saved as each completes.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
 {
     /// <summary>What the images show.</summary>

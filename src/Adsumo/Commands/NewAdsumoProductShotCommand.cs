@@ -23,7 +23,7 @@ namespace Adsumo.Commands;
 /// <para>Two 2k studio shots of one product (4 credits).</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoProductShot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
 {
     /// <summary>The product's id. Takes products (and their Id) from the pipeline.</summary>

@@ -25,7 +25,7 @@ namespace Adsumo.Commands;
 /// <para>Makes a custom avatar speak an existing voiceover, refusing if it could cost more than 40 credits.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoTalkingAvatarVideo", DefaultParameterSetName = ScriptSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
 {
     private const string ScriptSet = "Script";

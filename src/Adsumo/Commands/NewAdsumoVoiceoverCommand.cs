@@ -1,6 +1,7 @@
 using System.Collections;
 using System.IO;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Adsumo.Client;
 using Adsumo.Completion;
 using Adsumo.Infrastructure;
@@ -25,8 +26,8 @@ namespace Adsumo.Commands;
 /// <para>A voiceover with custom settings, then a talking-avatar video that speaks it.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoVoiceover", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Voiceover))]
-public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
+[OutputType(typeof(Voiceover), typeof(CostEstimate))]
+public sealed class NewAdsumoVoiceoverCommand : BatchCreationCmdlet
 {
     /// <summary>What the voice says.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -62,39 +63,36 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
         var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings) as IDictionary };
         draft.Validate();
         var destination = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
-        if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
-        if (!ShouldProcess($"voiceover of {draft.Text!.Length} characters in voice {draft.VoiceId}", $"Create, spending {draft.Estimate()}")) return;
+        if (destination is not null && !Estimate) ResultDownloader.CheckDestination(destination, Force);
+        var target = VoiceId;
+        if (!Decide(draft.Describe(), draft.Estimate(), target)) return;
 
         var client = Client;
-        Voiceover voiceover;
+        var ticket = Ticket(client, draft.Identity(), draft.Describe());
+        var progress = destination is null ? null : new ProgressBar(this, $"Saving {Path.GetFileName(destination)}");
+        Submit(async call =>
+        {
+            var voiceover = await client.CreateVoiceoverAsync(draft, call, ticket).ConfigureAwait(false);
+            VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
+            if (destination is not null) await SaveAsync(client, voiceover, destination, progress!, ticket, call).ConfigureAwait(false);
+            Pump.Post(() => WriteObject(voiceover));
+        }, target);
+    }
+
+    private async Task SaveAsync(AdsumoClient client, Voiceover voiceover, string destination, ProgressBar progress, JournalTicket? ticket, CallContext call)
+    {
         try
         {
-            voiceover = Pump.Run(call => client.CreateVoiceoverAsync(draft, call));
+            if (string.IsNullOrEmpty(voiceover.AudioUrl)) throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Voiceover {voiceover.Id} has no audio URL to save.");
+            var result = await client.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
+                p => Pump.Post(() => progress.Update($"{p.Received / 1024:N0} KB", p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call).ConfigureAwait(false);
+            Pump.Post(progress.Complete);
+            voiceover.Path = result.Path;
+            ticket?.Journal.RecordSaved(voiceover.Id, result.Path);
         }
         catch (AdsumoException e)
         {
-            WriteFailure(e, VoiceId, advice: NewGenerationCmdlet.MayHaveBeenCreated(e)
-                ? "The voiceover may have been made (and charged) all the same; check Get-AdsumoCredit before trying again."
-                : null);
-            return;
+            Pump.Post(() => WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:"));
         }
-        VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
-        if (destination is not null)
-        {
-            try
-            {
-                if (string.IsNullOrEmpty(voiceover.AudioUrl)) throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Voiceover {voiceover.Id} has no audio URL to save.");
-                var progress = new ProgressBar(this, $"Saving {Path.GetFileName(destination)}");
-                var result = Pump.Run(call => client.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
-                    p => Pump.Post(() => progress.Update($"{p.Received / 1024:N0} KB", p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call));
-                progress.Complete();
-                voiceover.Path = result.Path;
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
-            }
-        }
-        WriteObject(voiceover);
     }
 }

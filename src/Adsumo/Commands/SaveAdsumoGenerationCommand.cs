@@ -47,6 +47,21 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// Writes the FileInfo of a file that is already there instead of downloading it again: files are renamed into
+    /// place only when whole, so one that exists is complete. For runs that resume.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter SkipExisting { get; set; }
+
+    /// <summary>
+    /// A batch journal in which to record each saved file. Generations written by a cmdlet run with -Journal (and
+    /// passed on by -Wait or Wait-AdsumoGeneration) are recorded in their journal without it.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Journal { get; set; }
+
     private protected override void Begin()
     {
         _target = GetUnresolvedProviderPathFromPSPath(Path);
@@ -87,6 +102,13 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
             throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Generation {id} is completed but the service gave no usable result URL.");
 
         var destination = Destination(generation, url);
+        if (SkipExisting && File.Exists(destination))
+        {
+            WriteVerbose($"{destination} is already there (files are only ever renamed into place whole); not downloading generation {id} again.");
+            _saved++;
+            Saved(generation, known, destination);
+            return;
+        }
         // A folder that does not exist yet holds no file to refuse; it is made below, once ShouldProcess agrees.
         if (_targetIsFile || Directory.Exists(_target)) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess(destination, $"Save generation {id}")) return;
@@ -99,7 +121,14 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
             call));
         progress.Complete();
         _saved++;
-        WriteObject(new FileInfo(result.Path));
+        Saved(generation, known, result.Path);
+    }
+
+    private void Saved(Generation generation, Generation? known, string path)
+    {
+        var journalPath = Journal is not null ? GetUnresolvedProviderPathFromPSPath(Journal) : known is null ? null : JournalLinks.Of(known);
+        if (journalPath is not null) Journals.Acquire(journalPath, Client).RecordSaved(generation.Id, path);
+        WriteObject(new FileInfo(path));
     }
 
     private string Destination(Generation generation, Uri url)
