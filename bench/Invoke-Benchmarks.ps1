@@ -100,6 +100,10 @@ finally {
     Stop-Emulator $emulator
 }
 
+# Batches: concurrent submission, the journal's cost and the 1,000-row kill run (bench/BatchBenchmarks.ps1).
+. (Join-Path $PSScriptRoot 'BatchBenchmarks.ps1')
+foreach ($row in Invoke-BatchBenchmarks -Root $Root) { $results.Add($row) }
+
 $table = $results | Format-Table -AutoSize | Out-String
 Write-Host $table
 $outFolder = Join-Path $Root 'out/bench'

@@ -86,18 +86,19 @@ public sealed class Journal
         lock (Registry)
         {
             if (--_references > 0) return;
+            // Closed before another pipeline of the process can open it again, which would find the file still locked.
             OpenJournals.Remove(Path);
-        }
-        _writer.Wait();
-        try
-        {
-            WritePending();
-            _stream.Flush(true);
-        }
-        finally
-        {
-            _writer.Release();
-            _stream.Dispose();
+            _writer.Wait();
+            try
+            {
+                WritePending();
+                _stream.Flush(true);
+            }
+            finally
+            {
+                _writer.Release();
+                _stream.Dispose();
+            }
         }
         lock (_state)
         {
@@ -502,8 +503,13 @@ public sealed class Journal
         }
     }
 
-    // A lock held by another process (or another open of the file): sharing or lock violation.
-    private static bool IsLocked(IOException e) => (e.HResult & 0xFFFF) is 32 or 33;
+    // A lock held by another process (or another open of the file). Windows says so with a sharing or lock
+    // violation (32, 33); elsewhere .NET's lock is flock, which answers EWOULDBLOCK (11 on Linux, 35 on macOS).
+    private static bool IsLocked(IOException e) =>
+        e.GetType() == typeof(IOException)
+        && (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+            ? (e.HResult & 0xFFFF) is 32 or 33
+            : e.HResult == (RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? 35 : 11));
 
     private static AdsumoInputException InUse(string path) =>
         new(ErrorReason.JournalInUse, "Journal",

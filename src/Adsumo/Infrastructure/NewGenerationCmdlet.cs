@@ -46,7 +46,8 @@ public abstract class NewGenerationCmdlet : BatchCreationCmdlet
     {
         var draft = Draft();
         draft.Validate();
-        var target = InputObject?.BaseObject ?? Target;
+        // The pipeline object as it came (a custom object's properties live on its wrapper, not its base).
+        var target = (object?)InputObject ?? Target;
         var estimate = draft.Estimate();
         if (!Decide(draft.Describe(), estimate, target)) return;
 
