@@ -33,7 +33,7 @@ function Write-ModuleHelp {
     $Root, $ModuleBin, $Destination = ($Root, $ModuleBin, $Destination | Resolve-Path).Path
     $english = Join-Path $Destination 'en-US'
     $null = New-Item -ItemType Directory -Force -Path $english
-    Copy-Item (Join-Path $Root 'docs/about_Adsumo.help.txt') $english
+    Copy-Item (Join-Path $Root 'docs/about_*.help.txt') $english
 
     $generator = Join-Path $Root 'tools/New-MamlHelp.ps1'
     $docs = 'Adsumo.xml', 'Adsumo.Models.xml' | ForEach-Object { Join-Path $ModuleBin $_ }

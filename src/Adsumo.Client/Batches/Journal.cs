@@ -36,11 +36,12 @@ public sealed class Journal
     private readonly List<string> _order = [];
     private readonly Dictionary<string, string> _keyByMade = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SemaphoreSlim> _keyLocks = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly List<byte[]> _pending = [];
-    private long _queued;
-    private long _written;
-    private long _durable;
+    // One writer loop appends what is queued; while it waits for the device, new records queue up and go together.
+    private readonly List<(byte[] Line, TaskCompletionSource<bool>? Durable)> _pending = [];
+    private readonly SemaphoreSlim _queued = new(0);
+    private Task _writer = Task.CompletedTask;
+    private bool _closing;
+    private IOException? _broken;
     private int _references;
 
     private Journal(string path, FileStream stream, byte[] salt, byte[] team, SubmissionLedger ledger)
@@ -88,15 +89,15 @@ public sealed class Journal
             if (--_references > 0) return;
             // Closed before another pipeline of the process can open it again, which would find the file still locked.
             OpenJournals.Remove(Path);
-            _writer.Wait();
+            lock (_state) _closing = true;
+            _queued.Release();
             try
             {
-                WritePending();
-                _stream.Flush(true);
+                // What is still queued reaches the device before the file is let go.
+                _writer.GetAwaiter().GetResult();
             }
             finally
             {
-                _writer.Release();
                 _stream.Dispose();
             }
         }
@@ -120,20 +121,7 @@ public sealed class Journal
         {
             if (OpenJournals.TryGetValue(fullPath, out var open)) return open.Entries();
         }
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-        }
-        catch (IOException e) when (IsLocked(e))
-        {
-            throw InUse(fullPath);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new AdsumoInputException(ErrorReason.InvalidJournal, "Path", $"There is no journal at '{fullPath}'.");
-        }
-        using (stream)
+        using (var stream = OpenStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
             var content = JournalFile.Read(stream, fullPath);
             if (content.Header is null) return [];
@@ -228,79 +216,60 @@ public sealed class Journal
         }
     }
 
-    internal Task AppendDurableAsync(JournalLine line, CancellationToken cancellation)
-    {
-        var ticket = Enqueue(line);
-        return FlushAsync(ticket, cancellation);
-    }
+    /// <summary>Queues a record and completes once it is on the device (an fsync, shared with whatever else is queued).</summary>
+    internal Task AppendDurableAsync(JournalLine line) => Enqueue(line, durable: true);
 
-    internal void Append(JournalLine line)
-    {
-        Enqueue(line);
-        _writer.Wait();
-        try
-        {
-            WritePending();
-            // To the operating system, which keeps it when the process is killed; only intents wait for the device.
-            _stream.Flush(false);
-        }
-        catch (IOException e)
-        {
-            throw Unwritable(e);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    /// <summary>
+    /// Queues a record; the writer hands it to the operating system at once (so a killed process does not lose it)
+    /// without waiting for the device.
+    /// </summary>
+    internal void Append(JournalLine line) => Enqueue(line, durable: false);
 
-    private long Enqueue(JournalLine line)
+    private Task Enqueue(JournalLine line, bool durable)
     {
         var bytes = line.ToBytes();
         var record = JournalLine.Parse(bytes);
+        var done = durable ? new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         lock (_state)
         {
+            if (_broken is not null) throw Unwritable(_broken);
             Apply(record);
-            _pending.Add(bytes);
-            return ++_queued;
+            _pending.Add((bytes, done));
         }
+        _queued.Release();
+        return done?.Task ?? Task.CompletedTask;
     }
 
-    private async Task FlushAsync(long ticket, CancellationToken cancellation)
+    private async Task WriteAsync()
     {
-        await _writer.WaitAsync(cancellation).ConfigureAwait(false);
-        try
+        while (true)
         {
-            // Group commit: one fsync covers every intent queued before it, so concurrent submissions share it.
-            if (Interlocked.Read(ref _durable) >= ticket) return;
-            WritePending();
-            _stream.Flush(true);
-            Interlocked.Exchange(ref _durable, _written);
+            await _queued.WaitAsync().ConfigureAwait(false);
+            List<(byte[] Line, TaskCompletionSource<bool>? Durable)> batch;
+            bool closing;
+            lock (_state)
+            {
+                batch = [.. _pending];
+                _pending.Clear();
+                closing = _closing;
+            }
+            if (batch.Count > 0)
+            {
+                try
+                {
+                    foreach (var (line, _) in batch) _stream.Write(line, 0, line.Length);
+                    // Group commit: one fsync covers every intent queued meanwhile, so concurrent submissions share it.
+                    _stream.Flush(closing || batch.Exists(b => b.Durable is not null));
+                    foreach (var (_, durable) in batch) durable?.TrySetResult(true);
+                }
+                catch (IOException e)
+                {
+                    lock (_state) _broken = e;
+                    foreach (var (_, durable) in batch) durable?.TrySetException(Unwritable(e));
+                }
+            }
+            if (closing) return;
         }
-        catch (IOException e)
-        {
-            throw Unwritable(e);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
-
-    // Called with the writer held.
-    private void WritePending()
-    {
-        List<byte[]> batch;
-        long upTo;
-        lock (_state)
-        {
-            if (_pending.Count == 0) return;
-            batch = [.. _pending];
-            _pending.Clear();
-            upTo = _queued;
-        }
-        foreach (var line in batch) _stream.Write(line, 0, line.Length);
-        _written = upTo;
     }
 
     private AdsumoInputException Unwritable(IOException e) =>
@@ -370,23 +339,8 @@ public sealed class Journal
 
     private static Journal OpenFile(string path, AdsumoClient client)
     {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (IsLocked(e))
-        {
-            throw InUse(path);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new AdsumoInputException(ErrorReason.FolderNotFound, "Journal", $"The folder of the journal '{path}' does not exist.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AdsumoInputException(ErrorReason.InvalidJournal, "Journal", $"The journal '{path}' cannot be opened: {Http.Sanitize.Text(e.Message, 200)}");
-        }
+        // Exclusive: on Linux and macOS too, where .NET takes an flock for FileShare.None.
+        var stream = OpenStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         try
         {
             var content = JournalFile.Read(stream, path);
@@ -400,7 +354,7 @@ public sealed class Journal
                 var line = Encoding.UTF8.GetBytes(journal.HeaderJson(client) + "\n");
                 stream.Write(line, 0, line.Length);
                 stream.Flush(true);
-                journal.Append(new JournalLine("opened", null));
+                journal.Start();
                 return journal;
             }
             CheckVersion(header, path);
@@ -420,8 +374,7 @@ public sealed class Journal
             stream.Seek(0, SeekOrigin.End);
             foreach (var record in content.Records) journal.Apply(record);
             journal.Register();
-            // Marks where each run began, for people reading the file; the state ignores it.
-            journal.Append(new JournalLine("opened", null));
+            journal.Start();
             return journal;
         }
         catch
@@ -429,6 +382,13 @@ public sealed class Journal
             stream.Dispose();
             throw;
         }
+    }
+
+    private void Start()
+    {
+        _writer = Task.Run(WriteAsync);
+        // Marks where each run began, for people reading the file; the state ignores it.
+        Append(new JournalLine("opened", null));
     }
 
     // What this process learns from the journal: the generations it made are claimed, and requests sent without
@@ -450,6 +410,30 @@ public sealed class Journal
         if (!same)
             throw new AdsumoInputException(ErrorReason.JournalTeamMismatch, "Journal",
                 $"The journal '{Path}' was written with another API key or for another service than {client.BaseUri.AbsoluteUri.TrimEnd('/')}: its submissions are not this connection's. Use the key it was written with, or another journal.");
+    }
+
+    private static FileStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share)
+    {
+        try
+        {
+            return new FileStream(path, mode, access, share);
+        }
+        catch (IOException e) when (IsLocked(e))
+        {
+            throw InUse(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new AdsumoInputException(ErrorReason.InvalidJournal, "Path", $"There is no journal at '{path}'.");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new AdsumoInputException(ErrorReason.FolderNotFound, "Journal", $"The folder of the journal '{path}' does not exist.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AdsumoInputException(ErrorReason.InvalidJournal, "Journal", $"The journal '{path}' cannot be opened: {Http.Sanitize.Text(e.Message, 200)}");
+        }
     }
 
     private static void CheckVersion(JsonElement header, string path)

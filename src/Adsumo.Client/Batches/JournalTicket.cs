@@ -52,13 +52,13 @@ public sealed class JournalTicket
         Known.Fingerprint is { } recorded && !string.Equals(recorded, Identity.Fingerprint, StringComparison.Ordinal);
 
     /// <summary>Before the request is sent: the intent, on the device when this returns.</summary>
-    internal Task RecordIntentAsync(CreditEstimate? estimate, CancellationToken cancellation) =>
+    internal Task RecordIntentAsync(CreditEstimate? estimate) =>
         Journal.AppendDurableAsync(new JournalLine("intent", Key)
             .With("endpoint", Identity.Endpoint)
             .With("request", Describe)
             .With("credits", estimate?.High)
             .With("credits_low", estimate?.Low)
-            .WithJson("body", Identity.CanonicalBody), cancellation);
+            .WithJson("body", Identity.CanonicalBody));
 
     internal void RecordGeneration(string generationId, string how) =>
         Journal.Append(new JournalLine("submitted", Key).With("generation_id", generationId).With("how", how));

@@ -61,7 +61,7 @@ public sealed partial class AdsumoClient
         var sends = Settings.MaxResends + 1;
         for (var send = 1; send <= sends; send++)
         {
-            if (ticket is not null) await ticket.RecordIntentAsync(estimate, call.Cancellation).ConfigureAwait(false);
+            if (ticket is not null) await ticket.RecordIntentAsync(estimate).ConfigureAwait(false);
             var sentLocally = DateTimeOffset.UtcNow;
             SubmissionLedger.LostAnswer lost;
             using (var sending = Submissions.BeginSend(identity.Fingerprint))

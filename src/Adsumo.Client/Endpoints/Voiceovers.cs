@@ -43,7 +43,7 @@ public sealed partial class AdsumoClient
 
     private async Task<Voiceover> SendVoiceoverAsync(VoiceoverDraft draft, RequestIdentity identity, JournalTicket? ticket, CallContext call)
     {
-        if (ticket is not null) await ticket.RecordIntentAsync(draft.Estimate(), call.Cancellation).ConfigureAwait(false);
+        if (ticket is not null) await ticket.RecordIntentAsync(draft.Estimate()).ConfigureAwait(false);
         Voiceover voiceover;
         try
         {

@@ -15,7 +15,10 @@ namespace Adsumo.Commands;
 /// Synchronous: writes an Adsumo.Voiceover once the audio is made, for 1 credit. Its Id can be given to
 /// New-AdsumoTalkingAvatarVideo -VoiceoverId. -OutFile also saves the audio, the same safe way as
 /// Save-AdsumoGeneration (a temporary file renamed when complete; an existing file is kept unless -Force).
-/// -VoiceSettings is passed to the service as a JSON object.
+/// -VoiceSettings is passed to the service as a JSON object. Several texts are made side by side (-ThrottleLimit).
+/// Voiceovers cannot be listed, so one whose answer is lost cannot be looked for: it is an Adsumo.OutcomeUnknown
+/// error and is never sent again. With -Journal a voiceover already made is given back from the journal (without its
+/// audio URL) and not made again (about_Adsumo_Batches).
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoVoiceover -Text 'Stay cold for 24 hours.' -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile ./line.mp3</code>

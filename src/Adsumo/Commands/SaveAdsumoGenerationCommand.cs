@@ -19,7 +19,10 @@ namespace Adsumo.Commands;
 /// An existing file is kept unless -Force is given. An expired or refused result URL is replaced by a fresh one
 /// from the service. The API key is never sent to the file's host. Shows download progress and writes a FileInfo
 /// per file. A generation still processing is an Adsumo.GenerationNotReady error: wait for it first with
-/// Wait-AdsumoGeneration.
+/// Wait-AdsumoGeneration. -SkipExisting writes the FileInfo of a file already there instead of downloading it again,
+/// for runs that resume. Saved files are recorded in the journal of generations written by a cmdlet run with
+/// -Journal, or in the journal given to -Journal. A temporary file left by a download that was killed is removed
+/// when its target is downloaded again.
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoGeneration -Status completed -Type image | Save-AdsumoGeneration -Path ./images</code>
@@ -28,6 +31,10 @@ namespace Adsumo.Commands;
 /// <example>
 /// <code>Save-AdsumoGeneration -Id 550e8400-e29b-41d4-a716-446655440000 -Path ./hero.mp4 -Force</code>
 /// <para>Saves one video under a chosen name, replacing an older copy.</para>
+/// </example>
+/// <example>
+/// <code>Get-AdsumoJournal ./nightly.jsonl -State Completed | Save-AdsumoGeneration -Path ./ads -SkipExisting -Journal ./nightly.jsonl</code>
+/// <para>Saves what a batch completed and has not saved yet, recording each file in its journal.</para>
 /// </example>
 [Cmdlet(VerbsData.Save, "AdsumoGeneration", DefaultParameterSetName = ByObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]

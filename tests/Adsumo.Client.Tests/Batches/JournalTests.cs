@@ -25,6 +25,35 @@ public sealed class JournalTests
 
     private static ImageDraft Draft(string prompt = "A bottle") => new() { Prompt = prompt, Model = "fast", AspectRatio = "1:1" };
 
+    /// <summary>A folder with a journal path in it, and a service that makes and answers every submission.</summary>
+    private sealed class Setup : IAsyncDisposable
+    {
+        private readonly TempFolder _folder = new();
+
+        private Setup(ScenarioServer server, ImageService service)
+        {
+            Server = server;
+            Service = service;
+            Path = _folder.File("j.jsonl");
+        }
+
+        public ScenarioServer Server { get; }
+        public ImageService Service { get; }
+        public string Path { get; }
+
+        public static async Task<Setup> StartAsync()
+        {
+            var service = new ImageService(_ => Submit.Answer);
+            return new Setup(await ScenarioServer.StartAsync(service.Handle), service);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Server.DisposeAsync();
+            _folder.Dispose();
+        }
+    }
+
     private static async Task<Generation> SubmitAsync(AdsumoClient client, JournalRun run, ImageDraft draft, string? key = null)
     {
         draft.Validate();
@@ -69,10 +98,8 @@ public sealed class JournalTests
     [Fact]
     public async Task A_run_started_again_sends_nothing_it_already_made_and_tells_identical_rows_apart()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         var drafts = new[] { Draft("Red"), Draft("Blue"), Draft("Red") };
 
         var first = await RunAsync(path, TestClients.For(server, Quick()), drafts);
@@ -91,10 +118,8 @@ public sealed class JournalTests
     [Fact]
     public async Task A_named_key_is_the_identity_whatever_the_request()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         var client = TestClients.For(server, Quick());
 
         var journal = Journal.Acquire(path, client);
@@ -116,10 +141,8 @@ public sealed class JournalTests
     [Fact]
     public async Task A_request_in_flight_when_the_run_died_is_found_and_not_sent_again()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         await RecordIntentOnlyAsync(path, TestClients.For(server, Quick()), Draft());
         // The killed run's request did arrive: the service made it, the journal never heard.
         var made = service.AddFromElsewhere("A bottle");
@@ -136,10 +159,8 @@ public sealed class JournalTests
     [Fact]
     public async Task A_request_in_flight_when_the_run_died_that_never_arrived_is_sent()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         await RecordIntentOnlyAsync(path, TestClients.For(server, Quick()), Draft());
 
         var resumed = await RunAsync(path, TestClients.For(server, Quick()), [Draft()]);
@@ -152,10 +173,8 @@ public sealed class JournalTests
     [Fact]
     public async Task Drops_a_torn_last_line_and_carries_on()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         var first = await RunAsync(path, TestClients.For(server, Quick()), [Draft("One")]);
         var whole = File.ReadAllBytes(path);
         // A kill in the middle of writing a record: part of a line, no newline.
@@ -183,10 +202,8 @@ public sealed class JournalTests
     [Fact]
     public async Task Refuses_a_damaged_line_in_the_middle()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         await RunAsync(path, TestClients.For(server, Quick()), [Draft("One")]);
         File.AppendAllText(path, "garbage\n{\"op\":\"opened\"}\n");
 
@@ -199,10 +216,8 @@ public sealed class JournalTests
     [Fact]
     public async Task Refuses_another_teams_journal_and_leaves_it_untouched()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         await RunAsync(path, TestClients.For(server, Quick()), [Draft()]);
         var before = File.ReadAllBytes(path);
         var otherTeam = new AdsumoClient(server.BaseUri, ApiKey.From(TestClients.Secure("adsumo_sk_other_team_0123456789"), "ApiKey"), Quick());
@@ -216,10 +231,8 @@ public sealed class JournalTests
     [Fact]
     public async Task Refuses_a_journal_whose_file_another_holder_has_locked_and_leaves_it_untouched()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         await RunAsync(path, TestClients.For(server, Quick()), [Draft()]);
         var before = File.ReadAllBytes(path);
 
@@ -238,11 +251,9 @@ public sealed class JournalTests
     [Fact]
     public async Task Starts_afresh_when_only_a_torn_header_is_there()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
+        await using var setup = await Setup.StartAsync();
+        var (path, server) = (setup.Path, setup.Server);
         File.WriteAllText(path, "{\"adsumo_jour");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
 
         await RunAsync(path, TestClients.For(server, Quick()), [Draft()]);
 
@@ -253,10 +264,8 @@ public sealed class JournalTests
     [Fact]
     public async Task Two_runs_of_one_process_share_one_journal_and_make_each_submission_once()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        var service = new ImageService(_ => Submit.Answer);
-        await using var server = await ScenarioServer.StartAsync(service.Handle);
+        await using var setup = await Setup.StartAsync();
+        var (path, service, server) = (setup.Path, setup.Service, setup.Server);
         var drafts = Enumerable.Range(1, 20).Select(i => Draft($"Row {i}")).ToArray();
 
         var both = await Task.WhenAll(RunAsync(path, TestClients.For(server, Quick()), drafts), RunAsync(path, TestClients.For(server, Quick()), drafts));
@@ -269,10 +278,8 @@ public sealed class JournalTests
     [Fact]
     public async Task Pipelines_that_open_and_close_it_at_the_same_time_never_find_it_locked()
     {
-        using var folder = new TempFolder();
-        var path = folder.File("j.jsonl");
-        await using var server = await ScenarioServer.StartAsync(new ImageService(_ => Submit.Answer).Handle);
-        var client = TestClients.For(server, Quick());
+        await using var setup = await Setup.StartAsync();
+        var (path, client) = (setup.Path, TestClients.For(setup.Server, Quick()));
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
@@ -306,7 +313,7 @@ public sealed class JournalTests
         try
         {
             var ticket = journal.BeginRun().Ticket(draft.Identity(), draft.Describe(), null);
-            await ticket.RecordIntentAsync(draft.Estimate(), default);
+            await ticket.RecordIntentAsync(draft.Estimate());
         }
         finally
         {
