@@ -59,4 +59,10 @@ public enum AdsumoErrorKind
     /// module does not guess which one is its own. The exception's CandidateIds names them.
     /// </summary>
     OutcomeAmbiguous,
+
+    /// <summary>A file could not be written on this machine (a full disk, a name too long, no permission); not retried.</summary>
+    FileWriteFailed,
+
+    /// <summary>Something the module did not foresee; the original exception is the inner exception.</summary>
+    Unexpected,
 }

@@ -55,6 +55,9 @@ public static class ErrorReason
     /// <summary>A path leads outside the API's base URI.</summary>
     public const string InvalidPath = nameof(InvalidPath);
 
+    /// <summary>A query value has no form in a query string.</summary>
+    public const string InvalidQuery = nameof(InvalidQuery);
+
     /// <summary>A body cannot be sent as JSON.</summary>
     public const string InvalidBody = nameof(InvalidBody);
 
@@ -78,6 +81,18 @@ public static class ErrorReason
 
     /// <summary>A file was given where a folder is meant, or one file for several generations.</summary>
     public const string PathIsFile = nameof(PathIsFile);
+
+    /// <summary>A path is not on the file system (the current location is on another provider, such as Env:).</summary>
+    public const string NotAFileSystemPath = nameof(NotAFileSystemPath);
+
+    /// <summary>-Path and -OutFile were both given.</summary>
+    public const string ConflictingParameters = nameof(ConflictingParameters);
+
+    /// <summary>A file name made from the service's values would not lie inside the destination folder.</summary>
+    public const string UnsafeFileName = nameof(UnsafeFileName);
+
+    /// <summary>An object that is not a generation was given where a generation is meant.</summary>
+    public const string NotAGeneration = nameof(NotAGeneration);
 
     /// <summary>The folder of a file does not exist.</summary>
     public const string FolderNotFound = nameof(FolderNotFound);

@@ -61,13 +61,14 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:server) { Stop-Emulator $script:server }
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
-Describe 'Answers that are wrong' {
-    It 'has at least 12 kinds' -ForEach @{ Count = $brokenAnswers.Count + $toleratedAnswers.Count } {
-        $Count | Should -BeGreaterOrEqual 12
+Describe 'Answers that are wrong' -ForEach @{ CaseCount = $brokenAnswers.Count + $toleratedAnswers.Count } {
+    BeforeAll {
+        # The count docs/reliability.md quotes: the rows of both tables, as run.
+        Save-ReliabilityFigure -Section counts -Name 'bad answers' -Value $CaseCount
     }
 
     It 'reports <Kind> as <Id>' -ForEach $brokenAnswers {

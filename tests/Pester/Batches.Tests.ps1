@@ -2,7 +2,8 @@
 # killed without warning and started again until it ends, under 500s, resets and 429s before and after the work),
 # a run without kills under the same faults, identical requests from two runspaces with lost answers, the journal
 # (torn, in use by another process, another team's), a service whose clock is off, estimates as objects, concurrent
-# submission and Ctrl+C. The kill test's figures go to out/test-results/batch-figures.json, quoted by docs/batches.md.
+# submission and Ctrl+C. The kill test's figures go to out/test-results/reliability-figures.json (section batches),
+# which the test run writes into docs/batches.md.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -21,17 +22,6 @@ BeforeAll {
         [pscustomobject]@{ Key = $Key; Connection = $connection }
     }
 
-    function Save-BatchFigure {
-        <# Records a measured figure for docs/batches.md in batch-figures.json beside the test results. #>
-        param([string] $Name, $Value)
-        if (-not $env:ADSUMO_TEST_RESULTS) { return }
-        $null = New-Item -ItemType Directory -Force $env:ADSUMO_TEST_RESULTS
-        $file = Join-Path $env:ADSUMO_TEST_RESULTS 'batch-figures.json'
-        $figures = if (Test-Path $file) { Get-Content $file -Raw | ConvertFrom-Json -AsHashtable } else { [ordered]@{} }
-        $figures[$Name] = $Value
-        $figures | ConvertTo-Json -Depth 10 | Set-Content $file
-    }
-
     function Get-PromptOf {
         <# The prompt of each generation, read by id (the list has no details). #>
         param($Connection, [string[]] $Id)
@@ -42,7 +32,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'The kill test' {
@@ -61,7 +51,7 @@ Describe 'The kill test' {
             in_doubt_at_restart = $result.InDoubtAtRestart; in_doubt_found = $result.InDoubtFound; in_doubt_resent = $result.InDoubtResent
             journal_saved = @($journal | Where-Object State -EQ 'Saved').Count
         }
-        Save-BatchFigure -Name "kill test, $Rows rows, seed $Seed" -Value $figure
+        Save-ReliabilityFigure -Section batches -Name "kill test, $Rows rows, seed $Seed" -Value $figure
         Write-Host ("Kill test: " + ($figure | ConvertTo-Json -Compress -Depth 5))
 
         $result.Kills | Should -Be $Kills -Because 'the child is killed at each of the random points before it ends'
@@ -110,7 +100,7 @@ Describe 'Under the kill test''s faults, without kills' {
         $figure = [ordered]@{ rows = 200; written = $run.Output.Count; reported_failed = $run.Errors.Count; generations = $onServer.Count
             adopted = @($run.Verbose -match 'adopting it').Count; resent = @($run.Verbose -match 'never arrived; sending it again').Count
             faults = [ordered]@{ error = @($requests | Where-Object fault -EQ error).Count; rate_limit = @($requests | Where-Object fault -EQ rate_limit).Count; reset = @($requests | Where-Object fault -EQ reset).Count } }
-        Save-BatchFigure -Name 'run without kills, 200 rows' -Value $figure
+        Save-ReliabilityFigure -Section batches -Name 'run without kills, 200 rows' -Value $figure
         Write-Host ("No kills: " + ($figure | ConvertTo-Json -Compress -Depth 5))
     }
 }
@@ -349,7 +339,7 @@ Describe 'A service whose clock is off' {
             Start-TestEmulator -Arguments @('--generation-seconds', '0.3', '--clock-offset-seconds', '3600')
         )
     }
-    AfterAll { $skewed | ForEach-Object { Stop-Emulator $_ } }
+    AfterAll { $skewed | ForEach-Object { Stop-LoopbackServer $_ } }
 
     It 'still finds what lost answers made, and sends nothing twice (service <Offset> s off)' -ForEach @(
         @{ Index = 0; Offset = -7200 }

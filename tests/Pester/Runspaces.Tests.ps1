@@ -11,10 +11,39 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Connections per runspace' {
+    It 'starts each ForEach-Object -Parallel iteration of a reused runspace with no connection but its own' {
+        # One runspace for all (-ThrottleLimit 1): PowerShell reuses it and resets its state between iterations, but
+        # not the module's. The second iteration's key is refused (403), so its Connect-Adsumo fails; its product
+        # must then fail for want of a connection, not land in the first iteration's team.
+        $first = New-TestKey
+        $refused = New-TestKey -Prefix 'adsumo_sk_free_'
+        $module = $env:ADSUMO_TEST_MODULE
+        $uri = $emulator.BaseUri
+        $results = @($first, $refused, $first) | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Import-Module $using:module
+            $runspace = [runspace]::DefaultRunspace.InstanceId
+            # A refused key ends Connect-Adsumo with a terminating error, as a runbook would meet it.
+            $connected = try { $null = Connect-Adsumo -ApiKey $_ -BaseUri $using:uri; $true } catch { $false }
+            $product = $null
+            $failure = ''
+            try { $product = New-AdsumoProduct -Name 'made here' -Description d -Category c -ImageUrl https://example.com/p.png }
+            catch { $failure = $_.FullyQualifiedErrorId }
+            [pscustomobject]@{ Runspace = $runspace; Connected = $connected; Made = $null -ne $product; Error = $failure }
+        }
+        @($results.Runspace | Select-Object -Unique).Count | Should -Be 1 -Because 'the test is about a reused runspace'
+        $results[0].Connected, $results[0].Made | Should -Be $true, $true
+        $results[1].Connected, $results[1].Made | Should -Be $false, $false
+        $results[1].Error | Should -Be 'Adsumo.NotConnected,Adsumo.Commands.NewAdsumoProductCommand'
+        $results[2].Made | Should -BeTrue
+        # The first team holds the two products of its own iterations, and nothing of the refused one.
+        $null = Connect-Adsumo -ApiKey $first -BaseUri $uri
+        @(Get-AdsumoProduct).Count | Should -Be 2
+    }
+
     It 'keeps six teams apart in parallel runspaces that each connect with their own key' {
         # The parent runspace has a team of its own, which the parallel ones must neither see nor replace.
         $parent = New-TestTeam -Emulator $emulator

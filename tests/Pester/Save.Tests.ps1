@@ -31,7 +31,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Save-AdsumoGeneration' {
@@ -98,19 +98,45 @@ Describe 'Save-AdsumoGeneration' {
         $file.FullName | Should -Be (Join-Path $folder "image-$id.png")
     }
 
-    It 'saves a single generation under the file name given as -Path' {
+    It 'takes a -Path with dots in its name as a folder, as Save-Module does' {
+        $ids = Add-Generation -Team $team -Count 2
+        $folder = Join-Path $dir 'ads/2026.12.01'
+        $files = $ids | Save-AdsumoGeneration -Path $folder
+        @($files).Count | Should -Be 2
+        (Get-Item $folder).PSIsContainer | Should -BeTrue
+        @(Get-ChildItem $folder).Name | Sort-Object | Should -Be @($ids | ForEach-Object { "image-$_.png" } | Sort-Object)
+    }
+
+    It 'says which generation each saved file holds' {
+        $ids = Add-Generation -Team $team -Count 2
+        $files = $ids | Save-AdsumoGeneration -Path $dir
+        $files.GenerationId | Should -Be $ids
+        $files | ForEach-Object { $_ | Should -BeOfType ([IO.FileInfo]); $_.Name | Should -Be "image-$($_.GenerationId).png" }
+    }
+
+    It 'refuses -Path and -OutFile together, and a -Path that is a file, before anything is sent' {
+        $file = Join-Path $dir 'plain.txt'
+        Set-Content $file 'x'
+        Clear-EmulatorRequest -Emulator $emulator
+        { Save-AdsumoGeneration -Id (New-Guid) -Path $dir -OutFile (Join-Path $dir 'a.png') -ErrorAction Stop } | Should -Throw -ErrorId 'Adsumo.ConflictingParameters,Adsumo.Commands.SaveAdsumoGenerationCommand'
+        { Save-AdsumoGeneration -Id (New-Guid) -Path $file -ErrorAction Stop } | Should -Throw -ErrorId 'Adsumo.PathIsFile,Adsumo.Commands.SaveAdsumoGenerationCommand'
+        { Save-AdsumoGeneration -Id (New-Guid) -OutFile $dir -ErrorAction Stop } | Should -Throw -ErrorId 'Adsumo.PathIsFolder,Adsumo.Commands.SaveAdsumoGenerationCommand'
+        @(Get-EmulatorRequest -Emulator $emulator) | Should -BeNullOrEmpty
+    }
+
+    It 'saves a single generation under the file name given as -OutFile' {
         $id = Add-Generation -Team $team -Type ai-video
         $target = Join-Path $dir 'hero.mp4'
-        $file = Save-AdsumoGeneration -Id $id -Path $target
+        $file = Save-AdsumoGeneration -Id $id -OutFile $target
         $file.FullName | Should -Be $target
         Test-Magic -Path $target -Type ai-video | Should -BeTrue
         @(Get-ChildItem $dir -Force).Count | Should -Be 1
     }
 
-    It 'refuses a second generation for a -Path that names one file' {
+    It 'refuses a second generation for an -OutFile, which names one file' {
         $ids = Add-Generation -Team $team -Count 2
         $target = Join-Path $dir 'one.png'
-        $files = $ids | Save-AdsumoGeneration -Path $target -ErrorVariable failures -ErrorAction SilentlyContinue
+        $files = $ids | Save-AdsumoGeneration -OutFile $target -ErrorVariable failures -ErrorAction SilentlyContinue
         @($files).Count | Should -Be 1
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.PathIsFile,Adsumo.Commands.SaveAdsumoGenerationCommand'
@@ -200,12 +226,10 @@ Describe 'Save-AdsumoGeneration' {
             # The temporary file is hidden (its name starts with a dot): list with .NET, which shows every file.
             Wait-Until { @([IO.Directory]::GetFiles($dir) | Where-Object { (Get-Item -Force $_).Length -gt 1MB }).Count -ge 1 }
             [IO.Directory]::GetFiles($dir) | Should -BeLike '*.partial'
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+            Stop-ShellWithin -Shell $shell | Should -BeLessThan 10
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
         }
-        finally { $shell.Dispose() }
+        finally { Close-Shell -Shell $shell }
         Test-Path (Join-Path $dir "ai-video-$id.mp4") | Should -BeFalse
         @([IO.Directory]::GetFiles($dir)).Count | Should -Be 0
     }

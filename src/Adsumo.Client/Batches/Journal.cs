@@ -176,7 +176,7 @@ public sealed class Journal
             if (row.State is JournalState.Completed or JournalState.Failed or JournalState.Saved) return;
         }
         var line = new JournalLine(state == JournalState.Completed ? "completed" : "failed", key).With("generation_id", generationId);
-        if (reason is not null) line.With("message", Http.Sanitize.Text(reason, 500));
+        if (reason is not null) line.With("message", SafeText.Line(reason, 500));
         Append(line);
     }
 
@@ -273,7 +273,7 @@ public sealed class Journal
     }
 
     private AdsumoInputException Unwritable(IOException e) =>
-        new(ErrorReason.InvalidJournal, "Journal", $"The journal '{Path}' could not be written ({Http.Sanitize.Text(e.Message, 200)}); nothing more is sent without it.");
+        new(ErrorReason.InvalidJournal, "Journal", $"The journal '{Path}' could not be written ({SafeText.Line(e.Message, 200)}); nothing more is sent without it.");
 
     // ---- reading ----
 
@@ -432,7 +432,7 @@ public sealed class Journal
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AdsumoInputException(ErrorReason.InvalidJournal, "Journal", $"The journal '{path}' cannot be opened: {Http.Sanitize.Text(e.Message, 200)}");
+            throw new AdsumoInputException(ErrorReason.InvalidJournal, "Journal", $"The journal '{path}' cannot be opened: {SafeText.Line(e.Message, 200)}");
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class JournalRun
         foreach (var c in trimmed)
         {
             if (char.IsControl(c))
-                throw new AdsumoInputException(ErrorReason.InvalidJournalKey, "JournalKey", $"The journal key '{Http.Sanitize.Text(trimmed, 60)}' contains control characters.");
+                throw new AdsumoInputException(ErrorReason.InvalidJournalKey, "JournalKey", $"The journal key '{SafeText.Quote(trimmed)}' contains control characters.");
         }
         return trimmed;
     }

@@ -68,10 +68,10 @@ public sealed class JournalTicket
 
     /// <summary>Certainly made nothing: the next run sends it again.</summary>
     internal void RecordNotCreated(AdsumoException error) =>
-        Journal.Append(new JournalLine("not_created", Key).With("error", error.ErrorId).With("message", Http.Sanitize.Text(error.Message, 500)));
+        Journal.Append(new JournalLine("not_created", Key).With("error", error.ErrorId).With("message", SafeText.Line(error.Message, 500)));
 
     /// <summary>Its outcome could not be decided: it stays in doubt, and the next run looks for it again.</summary>
     internal void RecordInDoubt(AdsumoException error) =>
-        Journal.Append(new JournalLine("in_doubt", Key).With("error", error.ErrorId).With("message", Http.Sanitize.Text(error.Message, 500))
+        Journal.Append(new JournalLine("in_doubt", Key).With("error", error.ErrorId).With("message", SafeText.Line(error.Message, 500))
             .With("candidates", error.CandidateIds.Length > 0 ? error.CandidateIds : null));
 }

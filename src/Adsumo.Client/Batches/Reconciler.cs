@@ -50,26 +50,28 @@ internal static class Reconciler
     {
         var ledger = client.Submissions;
         var matches = new List<string>();
-        var query = client.ListGenerations(draft.GenerationType, null, 0, ulong.MaxValue);
+        var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         DateTimeOffset? earliest = null;
-        while (!query.Done)
+        for (long offset = 0; ; offset += PagedQuery<Generation>.MaxPageSize)
         {
-            var page = await query.NextAsync(call).ConfigureAwait(false);
+            var page = await client.GenerationsPageAsync(draft.GenerationType, offset, call).ConfigureAwait(false);
             // After the first answer, whose Date header the clock has just taken in.
             earliest ??= client.ServiceClock.ToService(sentLocally) - client.Settings.ReconcileClockMargin;
             var older = false;
-            foreach (var listed in page)
+            foreach (var generation in page.Items)
             {
-                if (listed.CreatedAt is { } created && created < earliest)
+                // New generations at the front push the list along while it is read: each is looked at once.
+                if (!listed.Add(generation.Id)) continue;
+                if (generation.CreatedAt is { } created && created < earliest)
                 {
                     older = true;
                     continue;
                 }
-                if (ledger.IsClaimed(listed.Id)) continue;
+                if (ledger.IsClaimed(generation.Id)) continue;
                 Generation read;
                 try
                 {
-                    read = await ledger.ReadAsync(listed.Id, () => client.GetGenerationAsync(listed.Id, call)).ConfigureAwait(false);
+                    read = await ledger.ReadAsync(generation.Id, () => client.GetGenerationAsync(generation.Id, call)).ConfigureAwait(false);
                 }
                 catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.NotFound)
                 {
@@ -83,7 +85,9 @@ internal static class Reconciler
                 if (read.Details is { } details && draft.Matches(details)) matches.Add(read.Id);
             }
             // The list is newest first: once it reaches generations made before the request, the rest are older still.
-            if (older) break;
+            var end = page.Items.Count == 0
+                || (page.Total is { } total ? offset + page.Items.Count >= total : page.Items.Count < PagedQuery<Generation>.MaxPageSize);
+            if (older || end) break;
         }
         return matches;
     }

@@ -22,8 +22,8 @@ public sealed partial class AdsumoClient
         if (Uri.TryCreate(relative, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
         {
             // A full URL is accepted only when it points inside the API, and is made relative to it.
-            if (!SameOrigin(absolute, BaseUri) || !absolute.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal))
-                throw new Adsumo.AdsumoInputException(ErrorReason.InvalidPath, "Path", $"'{Input.Quote(relative)}' is outside the API's base URI ({BaseUri}); the key is only sent there.");
+            if (!IsInsideApi(absolute))
+                throw new Adsumo.AdsumoInputException(ErrorReason.InvalidPath, "Path", $"'{SafeText.Quote(relative)}' is outside the API's base URI ({BaseUri}); the key is only sent there.");
             relative = absolute.PathAndQuery.Substring(BaseUri.AbsolutePath.Length);
         }
         var safety = verb is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" ? RetrySafety.Idempotent : RetrySafety.OnlyIfNotProcessed;
@@ -32,7 +32,8 @@ public sealed partial class AdsumoClient
         {
             foreach (DictionaryEntry entry in query)
             {
-                request.With(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value is null ? null : Convert.ToString(entry.Value, CultureInfo.InvariantCulture));
+                var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                foreach (var value in QueryValues.Format(name, entry.Value)) request.With(name, value);
             }
         }
         if (body is not null)
@@ -50,7 +51,7 @@ public sealed partial class AdsumoClient
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new Adsumo.AdsumoInputException(ErrorReason.InvalidBody, "Body", $"-Body is a string but not valid JSON ({Sanitize.Text(e.Message, 120)}); pass a hashtable to have it converted.");
+            throw new Adsumo.AdsumoInputException(ErrorReason.InvalidBody, "Body", $"-Body is a string but not valid JSON ({SafeText.Line(e.Message, 120)}); pass a hashtable to have it converted.");
         }
         return Encoding.UTF8.GetBytes(text);
     }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Adsumo.Client.Http;
 
@@ -5,6 +7,12 @@ namespace Adsumo.Client;
 
 public sealed partial class AdsumoClient
 {
+    // The text lengths of the voiceovers this connection made, so a talking-avatar video over one of them is priced
+    // exactly rather than across the whole published range. Bounded: the oldest are forgotten first.
+    private const int RememberedVoiceovers = 1000;
+    private readonly Dictionary<string, int> _voiceoverLengths = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Queue<string> _voiceoverOrder = new();
+
     /// <summary>
     /// Makes a voiceover (synchronous, 1 credit; sent once). Voiceovers cannot be listed, so one whose answer is
     /// lost cannot be looked for: it is an Adsumo.OutcomeUnknown error, and never sent again. With a journal ticket,
@@ -22,6 +30,7 @@ public sealed partial class AdsumoClient
             if (known.VoiceoverId is { } made)
             {
                 call.Log.Verbose($"Journal: {ticket.Key} was already made as voiceover {made}; not sending it again (voiceovers cannot be read back, so its audio URL is not known).");
+                RememberVoiceover(made, draft.Text!.Length);
                 return new Voiceover { Id = made, Status = "completed", Duration = known.VoiceoverDuration, VoiceId = draft.VoiceId, Text = draft.Text };
             }
             if (known.InDoubt is not null)
@@ -70,7 +79,24 @@ public sealed partial class AdsumoClient
         }
         voiceover.VoiceId ??= draft.VoiceId;
         voiceover.Text ??= draft.Text;
+        RememberVoiceover(voiceover.Id, draft.Text!.Length);
         ticket?.RecordVoiceover(voiceover);
         return voiceover;
+    }
+
+    /// <summary>The text length of a voiceover this connection made, when it still remembers it.</summary>
+    public int? VoiceoverTextLength(string voiceoverId)
+    {
+        lock (_voiceoverLengths) return _voiceoverLengths.TryGetValue(voiceoverId.Trim(), out var length) ? length : null;
+    }
+
+    private void RememberVoiceover(string id, int characters)
+    {
+        lock (_voiceoverLengths)
+        {
+            if (!_voiceoverLengths.ContainsKey(id)) _voiceoverOrder.Enqueue(id);
+            _voiceoverLengths[id] = characters;
+            while (_voiceoverOrder.Count > RememberedVoiceovers) _voiceoverLengths.Remove(_voiceoverOrder.Dequeue());
+        }
     }
 }

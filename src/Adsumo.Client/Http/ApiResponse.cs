@@ -45,7 +45,7 @@ public sealed class ApiResponse
         {
             var kind = ContentType is { Length: > 0 } ? ContentType : "unknown content";
             throw new Adsumo.AdsumoException(Adsumo.AdsumoErrorKind.InvalidResponse,
-                $"The service's answer to {described} is not valid JSON ({kind}, {Body.Length} bytes: {Sanitize.Text(e.Message, 160)}) (request {RequestId}).", e)
+                $"The service's answer to {described} is not valid JSON ({kind}, {Body.Length} bytes: {SafeText.Line(e.Message, 160)}) (request {RequestId}).", e)
             {
                 StatusCode = StatusCode,
                 RequestId = RequestId,

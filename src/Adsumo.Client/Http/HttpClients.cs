@@ -40,8 +40,8 @@ internal static class HttpClients
         services.AddHttpClient(Files)
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
             {
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
+                // The downloader follows redirects itself, so that each target is checked to be http(s) first.
+                AllowAutoRedirect = false,
                 UseCookies = false,
             });
         // The factory logs through Microsoft.Extensions.Logging when it is registered; it is not, so nothing is logged.

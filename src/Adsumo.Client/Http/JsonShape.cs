@@ -18,7 +18,10 @@ internal static class JsonShape
         if (bytes.Length == 0) return null;
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            // Only broken syntax is worth another attempt: valid JSON nested too deep for the reader comes back the
+            // same every time, so depth is not checked here (the reader keeps no stack frames per level) and the
+            // answer fails at once where it is parsed.
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue });
             while (reader.Read()) { }
             return null;
         }

@@ -56,7 +56,14 @@ internal static class RetryPolicy
         return TimeSpan.FromMilliseconds(withJitter);
     }
 
-    /// <summary>Reads Retry-After as seconds or as an HTTP date; null when absent or unreadable.</summary>
+    /// <summary>The longest wait a Retry-After is taken for: beyond it the retry bounds end the request anyway.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Reads Retry-After as seconds or as an HTTP date; null when absent or unreadable. The value comes from the
+    /// service, so it is range-checked: negative, NaN or infinite seconds are unreadable, a date in the past is no
+    /// wait, and anything above <see cref="MaxRetryAfter"/> is capped there (1e300 seconds would overflow a TimeSpan).
+    /// </summary>
     public static TimeSpan? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
@@ -67,14 +74,19 @@ internal static class RetryPolicy
             {
                 foreach (var value in raw)
                 {
-                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-                        return TimeSpan.FromSeconds(seconds);
+                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                        && seconds >= 0 && !double.IsNaN(seconds) && !double.IsInfinity(seconds))
+                    {
+                        return seconds >= MaxRetryAfter.TotalSeconds ? MaxRetryAfter : TimeSpan.FromSeconds(seconds);
+                    }
                 }
             }
             return null;
         }
-        if (header.Delta is { } delta) return delta;
-        if (header.Date is { } date) return date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero;
+        if (header.Delta is { } delta) return Bounded(delta);
+        if (header.Date is { } date) return Bounded(date - now);
         return null;
     }
+
+    private static TimeSpan Bounded(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
 }

@@ -27,7 +27,8 @@ public sealed class Page<T>
         }
         else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out data) && data.ValueKind == JsonValueKind.Array)
         {
-            if (Wire.Object(root, "pagination") is { } pagination) total = Wire.Long(pagination, "total");
+            // A negative total is no total: the pages themselves say when the list ends.
+            if (Wire.Object(root, "pagination") is { } pagination && Wire.Long(pagination, "total") is >= 0 and var given) total = given;
         }
         else
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using Adsumo.Client;
 using Adsumo.Infrastructure;
 
 namespace Adsumo.Commands;
@@ -127,7 +128,7 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
         {
             ThrowFailure(e, connection.BaseUri, $"Could not connect to {connection.BaseUri} with key {connection.ApiKey}:");
         }
-        Connections.Default = connection;
+        Connections.SetDefault(SessionState, connection);
         if (PassThru) WriteObject(connection);
     }
 
@@ -139,9 +140,6 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             ThrowFailure(new AdsumoInputException(ErrorReason.MissingApiKey, nameof(ApiKey),
                 $"No API key: pass -ApiKey or set the {Connections.KeyVariable} environment variable."), null);
         }
-        var secure = new SecureString();
-        foreach (var c in plain!) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
+        return Secrets.Protect(plain!);
     }
 }

@@ -61,7 +61,17 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
     private protected override void Process()
     {
         if (ParameterSetName == ListSet) return;
-        foreach (var id in Id) _ids.Add(Input.Id(id, nameof(Id), "avatar id"));
+        foreach (var id in Id)
+        {
+            try
+            {
+                _ids.Add(Input.Id(id, nameof(Id), "avatar id"));
+            }
+            catch (AdsumoInputException e)
+            {
+                WriteFailure(e, id);
+            }
+        }
     }
 
     private protected override void End()

@@ -46,7 +46,7 @@ public sealed class GetAdsumoJournalCommand : AdsumoCmdlet
 
     private protected override void Process()
     {
-        var entries = Journal.ReadEntries(GetUnresolvedProviderPathFromPSPath(Path));
+        var entries = Journal.ReadEntries(FileSystemPaths.Resolve(this, Path, nameof(Path)));
         foreach (var entry in entries)
         {
             if (State is { Length: > 0 } wanted && !wanted.Any(s => string.Equals(s, entry.State, StringComparison.OrdinalIgnoreCase))) continue;

@@ -39,24 +39,27 @@ public sealed class InvokeAdsumoRequestCommand : AdsumoApiCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>Query parameters.</summary>
+    /// <summary>Query parameters: strings, numbers, booleans (sent as true or false), dates (ISO 8601 in UTC) and lists of them (the name repeated), written the same in every culture.</summary>
     [Parameter]
-    public Hashtable? Query { get; set; }
+    public IDictionary? Query { get; set; }
 
     /// <summary>The body: a hashtable or object (sent as JSON), or a JSON string.</summary>
     [Parameter(ValueFromPipeline = true)]
     public object? Body { get; set; }
 
+    private protected override object? CurrentTarget => Path;
+
     private protected override void Process()
     {
         var method = Method.ToUpperInvariant();
-        var body = PlainValues.From(Body);
+        var body = PlainValues.From(Body, nameof(Body));
+        var query = PlainValues.From(Query, nameof(Query)) as IDictionary;
         if (body is not null and not string) JsonValues.ToNode(body, nameof(Body));
         if (method != "GET" && method != "HEAD" && !ShouldProcess(Path, method)) return;
         var client = Client;
         try
         {
-            var response = Pump.Run(call => client.InvokeAsync(method, Path, Query, body, call));
+            var response = Pump.Run(call => client.InvokeAsync(method, Path, query, body, call));
             var answer = AdsumoClient.ReadAnswer(response, method + " " + Path);
             if (answer is not null) WriteObject(PlainValues.ToPowerShell(answer), enumerateCollection: false);
         }

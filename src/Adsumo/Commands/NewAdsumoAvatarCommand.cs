@@ -38,6 +38,8 @@ public sealed class NewAdsumoAvatarCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
+    private protected override object? CurrentTarget => Name;
+
     private protected override void Process()
     {
         var draft = new AvatarDraft { Name = Name, ImageUrl = ImageUrl, Description = string.IsNullOrEmpty(Description) ? null : Description };

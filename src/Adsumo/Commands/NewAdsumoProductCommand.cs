@@ -57,6 +57,8 @@ public sealed class NewAdsumoProductCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Link { get; set; }
 
+    private protected override object? CurrentTarget => Name;
+
     private protected override void Process()
     {
         var draft = new ProductDraft

@@ -1,7 +1,5 @@
 using System.Collections;
-using System.IO;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using Adsumo.Client;
 using Adsumo.Completion;
 using Adsumo.Infrastructure;
@@ -61,41 +59,41 @@ public sealed class NewAdsumoVoiceoverCommand : BatchCreationCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private protected override object? CurrentTarget => VoiceId;
+
     private protected override void Process()
     {
-        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings) as IDictionary };
+        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings, nameof(VoiceSettings)) as IDictionary };
         draft.Validate();
-        var destination = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
+        var destination = OutFile is null ? null : FileSystemPaths.Resolve(this, OutFile, nameof(OutFile));
         if (destination is not null && !Estimate) ResultDownloader.CheckDestination(destination, Force);
-        var target = VoiceId;
-        if (!Decide(draft.Describe(), draft.Estimate(), target)) return;
+        if (!Decide(draft.Describe(), draft.Estimate(), VoiceId)) return;
 
         var client = Client;
         var ticket = Ticket(client, draft.Identity(), draft.Describe());
-        var progress = destination is null ? null : new ProgressBar(this, $"Saving {Path.GetFileName(destination)}");
         Submit(async call =>
         {
             var voiceover = await client.CreateVoiceoverAsync(draft, call, ticket).ConfigureAwait(false);
-            VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
-            if (destination is not null) await SaveAsync(client, voiceover, destination, progress!, ticket, call).ConfigureAwait(false);
-            Pump.Post(() => WriteObject(voiceover));
-        }, target);
+            Pump.Post(() => Written(client, voiceover, destination, ticket));
+        }, VoiceId);
     }
 
-    private async Task SaveAsync(AdsumoClient client, Voiceover voiceover, string destination, ProgressBar progress, JournalTicket? ticket, CallContext call)
+    // On the pipeline thread: the voiceover is made and paid for, so whatever happens to its file it is written.
+    private void Written(AdsumoClient client, Voiceover voiceover, string? destination, JournalTicket? ticket)
     {
-        try
+        if (destination is not null)
         {
-            if (string.IsNullOrEmpty(voiceover.AudioUrl)) throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Voiceover {voiceover.Id} has no audio URL to save.");
-            var result = await client.Downloads.DownloadAsync(new System.Uri(voiceover.AudioUrl), destination, Force, null,
-                p => Pump.Post(() => progress.Update($"{p.Received / 1024:N0} KB", p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call).ConfigureAwait(false);
-            Pump.Post(progress.Complete);
-            voiceover.Path = result.Path;
-            ticket?.Journal.RecordSaved(voiceover.Id, result.Path);
+            try
+            {
+                var url = ResultUrl.Parse(voiceover.AudioUrl, $"Voiceover {voiceover.Id}");
+                voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
+                ticket?.Journal.RecordSaved(voiceover.Id, voiceover.Path);
+            }
+            catch (AdsumoException e)
+            {
+                WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
+            }
         }
-        catch (AdsumoException e)
-        {
-            Pump.Post(() => WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:"));
-        }
+        WriteObject(voiceover);
     }
 }

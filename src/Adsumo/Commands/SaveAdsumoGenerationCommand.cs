@@ -11,25 +11,32 @@ namespace Adsumo.Commands;
 /// Downloads the files of completed generations.
 /// </summary>
 /// <remarks>
-/// Takes generation ids or objects from the pipeline. -Path is a folder (the default is the current one; a path
-/// without an extension that does not exist yet is created as a folder), where each file is named after the
-/// generation's type and id with the right extension (image-&lt;id&gt;.png, ai-video-&lt;id&gt;.mp4); or a file
-/// name, for a single generation. Each file is streamed to a temporary name beside the target and renamed only when
-/// complete and of the announced size, so no partial file is ever left, even when the download fails or is stopped.
-/// An existing file is kept unless -Force is given. An expired or refused result URL is replaced by a fresh one
-/// from the service. The API key is never sent to the file's host. Shows download progress and writes a FileInfo
-/// per file. A generation still processing is an Adsumo.GenerationNotReady error: wait for it first with
-/// Wait-AdsumoGeneration. -SkipExisting writes the FileInfo of a file already there instead of downloading it again,
-/// for runs that resume. Saved files are recorded in the journal of generations written by a cmdlet run with
-/// -Journal, or in the journal given to -Journal. A temporary file left by a download that was killed is removed
-/// when its target is downloaded again.
+/// Takes generation ids or objects from the pipeline. -Path is the folder to save into (the current folder unless
+/// told), created when it does not exist, as Save-Module does; a dot in its name is part of the name
+/// (-Path ./ads/2026.12.01 is a folder). Each file is named &lt;type&gt;-&lt;id&gt;&lt;extension&gt;, such as
+/// image-550e8400-e29b-41d4-a716-446655440000.png: the id is the one asked for, the type is the service's reduced to
+/// lower-case letters, digits and dashes (generation when it has none), and the extension is the result URL's when it
+/// is a known media type (.png, .jpg, .jpeg, .webp, .gif, .mp4, .mov, .webm, .mp3, .wav, .m4a), else .png for images,
+/// .mp4 for videos and .bin for anything else. Whatever the service answers, a file is never written outside the
+/// folder. -OutFile saves one generation under a name of your choice instead.
+/// Each file is streamed to a temporary name beside the target and renamed only when complete, so no partial file is
+/// ever left, even when the download fails or is stopped. An existing file is kept unless -Force is given. An expired
+/// or refused result URL is replaced by a fresh one from the service; only absolute http and https URLs are fetched,
+/// and the API key is never sent to the file's host. Shows download progress and writes a FileInfo per file, with a
+/// GenerationId property naming the generation it holds. A problem with one generation (still processing:
+/// Adsumo.GenerationNotReady; failed: Adsumo.GenerationFailed; a file that exists: Adsumo.FileExists) is that
+/// generation's error and the others are still saved; a -Path or -OutFile that cannot be used ends the command.
+/// -SkipExisting writes the FileInfo of a file already there instead of downloading it again, for runs that resume.
+/// Saved files are recorded in the journal of generations written by a cmdlet run with -Journal, or in the journal
+/// given to -Journal. A temporary file left by a download that was killed is removed when its target is downloaded
+/// again.
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoGeneration -Status completed -Type image | Save-AdsumoGeneration -Path ./images</code>
-/// <para>Saves every completed image into ./images.</para>
+/// <para>Saves every completed image into ./images, creating the folder if needed.</para>
 /// </example>
 /// <example>
-/// <code>Save-AdsumoGeneration -Id 550e8400-e29b-41d4-a716-446655440000 -Path ./hero.mp4 -Force</code>
+/// <code>Save-AdsumoGeneration -Id 550e8400-e29b-41d4-a716-446655440000 -OutFile ./hero.mp4 -Force</code>
 /// <para>Saves one video under a chosen name, replacing an older copy.</para>
 /// </example>
 /// <example>
@@ -41,14 +48,21 @@ namespace Adsumo.Commands;
 public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
 {
     private static readonly string[] MediaExtensions = [".png", ".jpg", ".jpeg", ".webp", ".gif", ".mp4", ".mov", ".webm", ".mp3", ".wav", ".m4a"];
-    private string _target = "";
-    private bool _targetIsFile;
+    private const int MaxTypeInName = 40;
+    private string _folder = "";
+    private string? _outFile;
+    private bool _folderReady;
     private int _saved;
 
-    /// <summary>A folder for the files (default: the current folder), or a file name for a single generation.</summary>
+    /// <summary>The folder to save into, created when missing; the current folder unless told.</summary>
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = ".";
+
+    /// <summary>A file name for a single generation, instead of a folder and the names Save chooses.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
 
     /// <summary>Overwrites files that already exist.</summary>
     [Parameter]
@@ -71,29 +85,25 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
 
     private protected override void Begin()
     {
-        _target = GetUnresolvedProviderPathFromPSPath(Path);
-        var endsWithSeparator = Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-        _targetIsFile = !Directory.Exists(_target) && !endsWithSeparator && System.IO.Path.HasExtension(_target);
+        if (OutFile is not null)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Path)))
+                throw new AdsumoInputException(ErrorReason.ConflictingParameters, nameof(OutFile), "Give -Path (a folder) or -OutFile (one file), not both.");
+            _outFile = FileSystemPaths.Resolve(this, OutFile, nameof(OutFile));
+            if (Directory.Exists(_outFile))
+                throw new AdsumoInputException(ErrorReason.PathIsFolder, nameof(OutFile), $"-OutFile '{_outFile}' is a folder; give it as -Path to save into it, or name a file.");
+            var parent = System.IO.Path.GetDirectoryName(_outFile);
+            if (parent is null || !Directory.Exists(parent))
+                throw new AdsumoInputException(ErrorReason.FolderNotFound, nameof(OutFile), $"The folder of -OutFile, '{parent}', does not exist.");
+            return;
+        }
+        _folder = System.IO.Path.GetFullPath(FileSystemPaths.Resolve(this, Path, nameof(Path)));
+        if (File.Exists(_folder))
+            throw new AdsumoInputException(ErrorReason.PathIsFile, nameof(Path), $"-Path '{_folder}' is a file; -Path is the folder to save into (use -OutFile to name one file).");
+        _folderReady = Directory.Exists(_folder);
     }
 
-    private protected override void Process()
-    {
-        foreach (var (id, known) in CurrentGenerations())
-        {
-            try
-            {
-                Save(id, known);
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, id);
-            }
-            catch (AdsumoInputException e) when (e.Reason is ErrorReason.FileExists or ErrorReason.PathIsFile or ErrorReason.GenerationNotReady or ErrorReason.PathIsFolder)
-            {
-                WriteFailure(e, id);
-            }
-        }
-    }
+    private protected override void Process() => ForEachGeneration(Save);
 
     private void Save(string id, Generation? known)
     {
@@ -101,61 +111,86 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
         var generation = known is { ResultUrl: not null } && GenerationStates.IsCompleted(known.Status)
             ? known
             : Pump.Run(call => client.GetGenerationAsync(id, call));
+        if (!string.Equals(generation.Id, id, StringComparison.OrdinalIgnoreCase))
+            throw new AdsumoException(AdsumoErrorKind.InvalidResponse, $"Asked for generation {id}, the service answered with generation {SafeText.Line(generation.Id, 80)}; nothing was saved.");
         if (GenerationStates.IsFailed(generation.Status))
-            throw new AdsumoException(AdsumoErrorKind.GenerationFailed, $"Generation {id} failed, so there is no file to save: {generation.ErrorMessage}");
+            throw new AdsumoException(AdsumoErrorKind.GenerationFailed, GenerationStates.DescribeFailure(id, generation) + " (so there is no file to save)");
         if (!GenerationStates.IsCompleted(generation.Status))
-            throw new AdsumoInputException(ErrorReason.GenerationNotReady, "Id", $"Generation {id} is still {generation.Status ?? "processing"}; wait for it first: Wait-AdsumoGeneration -Id {id} | Save-AdsumoGeneration");
-        if (string.IsNullOrEmpty(generation.ResultUrl) || !Uri.TryCreate(generation.ResultUrl, UriKind.Absolute, out var url))
-            throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Generation {id} is completed but the service gave no usable result URL.");
+        {
+            var status = SafeText.Line(generation.Status, 40);
+            throw new AdsumoInputException(ErrorReason.GenerationNotReady, "Id", $"Generation {id} is still {(status.Length > 0 ? status : "processing")}; wait for it first: Wait-AdsumoGeneration -Id {id} | Save-AdsumoGeneration");
+        }
+        var url = ResultUrl.Parse(generation.ResultUrl, $"Generation {id}");
 
-        var destination = Destination(generation, url);
+        var destination = Destination(id, generation.Type, url);
         if (SkipExisting && File.Exists(destination))
         {
             WriteVerbose($"{destination} is already there (files are only ever renamed into place whole); not downloading generation {id} again.");
             _saved++;
-            Saved(generation, known, destination);
+            Saved(id, known, destination);
             return;
         }
         // A folder that does not exist yet holds no file to refuse; it is made below, once ShouldProcess agrees.
-        if (_targetIsFile || Directory.Exists(_target)) ResultDownloader.CheckDestination(destination, Force);
+        if (_outFile is not null || _folderReady) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess(destination, $"Save generation {id}")) return;
-        if (!_targetIsFile) Directory.CreateDirectory(_target);
+        EnsureFolder();
 
-        var progress = new ProgressBar(this, $"Saving {System.IO.Path.GetFileName(destination)}");
-        var result = Pump.Run(call => client.Downloads.DownloadAsync(url, destination, Force,
-            async refresh => (await client.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl is { } fresh ? new Uri(fresh) : null,
-            p => Pump.Post(() => progress.Update(Describe(p), p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)),
-            call));
-        progress.Complete();
+        var result = FileDownload.Run(this, client, url, destination, Force,
+            async refresh => ResultUrl.Parse((await client.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl, $"Generation {id}"));
         _saved++;
-        Saved(generation, known, result.Path);
+        Saved(id, known, result.Path);
     }
 
-    private void Saved(Generation generation, Generation? known, string path)
+    private void Saved(string id, Generation? known, string path)
     {
-        var journalPath = Journal is not null ? GetUnresolvedProviderPathFromPSPath(Journal) : known is null ? null : JournalLinks.Of(known);
-        if (journalPath is not null) Journals.Acquire(journalPath, Client).RecordSaved(generation.Id, path);
-        WriteObject(new FileInfo(path));
+        var journal = Journal is not null ? FileSystemPaths.Resolve(this, Journal, nameof(Journal)) : known is null ? null : JournalLinks.Of(known);
+        if (journal is not null) Journals.Acquire(journal, Client).RecordSaved(id, path);
+        var file = new PSObject(new FileInfo(path));
+        file.Properties.Add(new PSNoteProperty("GenerationId", id));
+        WriteObject(file);
     }
 
-    private string Destination(Generation generation, Uri url)
+    private string Destination(string id, string? type, Uri url)
     {
-        if (_targetIsFile)
+        if (_outFile is not null)
         {
-            if (_saved > 0) throw new AdsumoInputException(ErrorReason.PathIsFile, nameof(Path), $"-Path names one file ({_target}), so it takes one generation; give a folder to save several.");
-            return _target;
+            if (_saved > 0) throw new AdsumoInputException(ErrorReason.PathIsFile, nameof(OutFile), $"-OutFile names one file ({_outFile}), so it takes one generation; give a folder as -Path to save several.");
+            return _outFile;
         }
         var extension = System.IO.Path.GetExtension(url.AbsolutePath).ToLowerInvariant();
-        if (!MediaExtensions.Contains(extension)) extension = generation.Type switch
+        if (!MediaExtensions.Contains(extension)) extension = type switch
         {
             "image" => ".png",
             "talking-avatar" or "ai-video" => ".mp4",
             _ => ".bin",
         };
-        var type = string.IsNullOrEmpty(generation.Type) ? "generation" : new string(generation.Type!.Where(c => char.IsLetterOrDigit(c) || c == '-').ToArray());
-        return System.IO.Path.Combine(_target, $"{type}-{generation.Id}{extension}");
+        var destination = System.IO.Path.GetFullPath(System.IO.Path.Combine(_folder, $"{SafeTypeName(type)}-{id}{extension}"));
+        // The id is a checked UUID and the type is reduced to letters, digits and dashes, so this holds; it is proven
+        // all the same, because the name is made from what the service said.
+        if (!string.Equals(System.IO.Path.GetDirectoryName(destination), _folder.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar), StringComparison.Ordinal))
+            throw new AdsumoInputException(ErrorReason.UnsafeFileName, nameof(Path), $"The file name for generation {id} would not lie inside {_folder}; nothing was saved.");
+        return destination;
     }
 
-    private static string Describe(DownloadProgress p) =>
-        p.Total is { } total ? $"{p.Received / 1024:N0} of {total / 1024:N0} KB" : $"{p.Received / 1024:N0} KB";
+    /// <summary>The generation's type as a file-name part: lower-case letters, digits and dashes only, bounded.</summary>
+    private static string SafeTypeName(string? type)
+    {
+        var kept = new string((type ?? "").ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-').Take(MaxTypeInName).ToArray()).Trim('-');
+        return kept.Length == 0 ? "generation" : kept;
+    }
+
+    private void EnsureFolder()
+    {
+        if (_outFile is not null || _folderReady) return;
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            _folderReady = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // The folder is the whole command's: no generation can be saved without it.
+            ThrowFailure(new AdsumoException(AdsumoErrorKind.FileWriteFailed, $"Could not create the folder '{_folder}' for -Path: {SafeText.Line(e.Message, 200)}", e), Path);
+        }
+    }
 }

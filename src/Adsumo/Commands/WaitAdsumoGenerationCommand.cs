@@ -45,7 +45,7 @@ public sealed class WaitAdsumoGenerationCommand : GenerationInputCmdlet
 
     private protected override void Process()
     {
-        foreach (var (id, known) in CurrentGenerations()) _driver!.Add(id, known);
+        ForEachGeneration((id, known) => _driver!.Add(id, known));
     }
 
     private protected override void End() => _driver!.Finish();

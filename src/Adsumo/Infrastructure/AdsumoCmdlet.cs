@@ -32,19 +32,26 @@ public abstract class AdsumoCmdlet : PSCmdlet, IDisposable
     protected override void StopProcessing() => _stopping.Cancel();
 
     /// <inheritdoc />
-    protected sealed override void BeginProcessing() => Guard(Begin);
+    protected sealed override void BeginProcessing() => Guard(Begin, perItem: false);
 
     /// <inheritdoc />
-    protected sealed override void ProcessRecord() => Guard(Process);
+    protected sealed override void ProcessRecord() => Guard(Process, perItem: true);
 
     /// <inheritdoc />
-    protected sealed override void EndProcessing() => Guard(End);
+    protected sealed override void EndProcessing() => Guard(End, perItem: false);
 
     /// <summary>Runs once before the first pipeline item.</summary>
     private protected virtual void Begin() { }
 
-    /// <summary>Runs for each pipeline item.</summary>
+    /// <summary>
+    /// Runs for each pipeline item. What it throws is that item's non-terminating error (bad input, a refusal, the
+    /// unexpected), and the next item goes on; what makes the whole command meaningless (no connection, a bad
+    /// -Path) it ends with <see cref="ThrowFailure"/>.
+    /// </summary>
     private protected virtual void Process() { }
+
+    /// <summary>What the current pipeline item's errors are about (an id, a name, a prompt): their target object.</summary>
+    private protected virtual object? CurrentTarget => null;
 
     /// <summary>Runs once after the last pipeline item.</summary>
     private protected virtual void End() { }
@@ -72,8 +79,10 @@ public abstract class AdsumoCmdlet : PSCmdlet, IDisposable
 
     private static bool IsTrue(object? value) => value is bool b ? b : value is SwitchParameter s && s.IsPresent;
 
-    // A stop is a stop, not an error; a failure no step handled ends the command with its proper error id.
-    private void Guard(Action step)
+    // A stop is a stop, not an error. A failure of one item is that item's error; a failure before the first item or
+    // after the last ends the command. Whatever the failure, its record has an Adsumo.* id: an exception the module
+    // did not foresee is wrapped (Adsumo.Unexpected, the original inside), never let out raw.
+    private void Guard(Action step, bool perItem)
     {
         try
         {
@@ -83,13 +92,21 @@ public abstract class AdsumoCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
-        catch (AdsumoInputException e)
+        catch (Exception e) when (IsPowerShells(e))
         {
-            ThrowFailure(e, null);
+            throw;
         }
-        catch (AdsumoException e)
+        catch (Exception e) when (perItem)
         {
-            ThrowFailure(e, null);
+            WriteFailure(e, CurrentTarget);
+        }
+        catch (Exception e)
+        {
+            ThrowFailure(e, CurrentTarget);
         }
     }
+
+    // PowerShell's own exceptions carry the pipeline's control flow: a stop, -ErrorAction Stop, a terminating error
+    // already recorded, a downstream command that failed while this one wrote to it. They go on as they are.
+    private static bool IsPowerShells(Exception e) => e is RuntimeException or FlowControlException;
 }

@@ -90,7 +90,7 @@ public abstract class BatchCreationCmdlet : AdsumoApiCmdlet
     {
         if (Journal is null) return null;
         // Opened with the first item that is sent, so -WhatIf and -Estimate never create a journal.
-        _journalRun ??= Journals.Acquire(GetUnresolvedProviderPathFromPSPath(Journal), client).BeginRun();
+        _journalRun ??= Journals.Acquire(FileSystemPaths.Resolve(this, Journal, nameof(Journal)), client).BeginRun();
         return _journalRun.Ticket(identity, described, string.IsNullOrEmpty(JournalKey) ? null : JournalKey);
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using System.Security;
@@ -44,15 +45,40 @@ internal static class Connections
         return uri;
     }
 
-    public static Connection? Default
+    // A global variable that marks which "session" of a runspace the default belongs to. ForEach-Object -Parallel
+    // reuses runspaces between iterations and resets their state (ResetRunspaceState clears global variables) but not
+    // this module's: a default whose marker is gone was made by an earlier iteration, and must not be used by this
+    // one, or an iteration whose own Connect-Adsumo failed would work in another team.
+    private const string MarkerVariable = "AdsumoConnectionMarker";
+
+    /// <summary>The current runspace's default connection, as a cmdlet sees it; null when there is none.</summary>
+    public static Connection? GetDefault(SessionState state)
     {
-        get => Runspace.DefaultRunspace is { } runspace && Defaults.TryGetValue(runspace, out var holder) ? holder.Connection : null;
-        set
+        if (Runspace.DefaultRunspace is not { } runspace || !Defaults.TryGetValue(runspace, out var holder) || holder.Connection is null) return null;
+        if (!ReferenceEquals(state.PSVariable.GetValue("global:" + MarkerVariable), holder.Marker))
         {
-            var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("There is no current runspace.");
-            Defaults.GetOrCreateValue(runspace).Connection = value;
+            holder.Connection = null;
+            return null;
         }
+        return holder.Connection;
     }
+
+    /// <summary>Makes (or, with null, forgets) the current runspace's default connection.</summary>
+    public static void SetDefault(SessionState state, Connection? connection)
+    {
+        var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("There is no current runspace.");
+        var holder = Defaults.GetOrCreateValue(runspace);
+        holder.Marker = new Marker();
+        holder.Connection = connection;
+        state.PSVariable.Set("global:" + MarkerVariable, connection is null ? null : holder.Marker);
+    }
+
+    /// <summary>
+    /// The default connection for tab completion, which has no session state to check the marker against: completion
+    /// runs in interactive sessions, never in a reused parallel runspace.
+    /// </summary>
+    public static Connection? DefaultForCompletion =>
+        Runspace.DefaultRunspace is { } runspace && Defaults.TryGetValue(runspace, out var holder) ? holder.Connection : null;
 
     /// <summary>
     /// The connection the ADSUMO_API_KEY and ADSUMO_BASE_URI variables describe, made once and reused while they
@@ -68,9 +94,7 @@ internal static class Connections
         lock (EnvironmentGate)
         {
             if (_environmentConnection is not null && _environmentFingerprint == fingerprint) return _environmentConnection;
-            var secure = new SecureString();
-            foreach (var c in key!) secure.AppendChar(c);
-            _environmentConnection = Create(secure, baseUri, new ConnectionSettings(), FromEnvironment);
+            _environmentConnection = Create(Secrets.Protect(key!), baseUri, new ConnectionSettings(), FromEnvironment);
             _environmentFingerprint = fingerprint;
             return _environmentConnection;
         }
@@ -85,5 +109,13 @@ internal static class Connections
     private sealed class Holder
     {
         public Connection? Connection { get; set; }
+
+        public Marker? Marker { get; set; }
+    }
+
+    /// <summary>The marker's value: it says what it is to anyone who finds the variable.</summary>
+    private sealed class Marker
+    {
+        public override string ToString() => "Marks the Adsumo module's default connection of this runspace (set by Connect-Adsumo).";
     }
 }

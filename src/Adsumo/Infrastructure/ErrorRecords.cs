@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -11,11 +12,12 @@ internal static class ErrorRecords
 {
     public static ErrorRecord From(Exception exception, object? target, string? context = null, string? advice = null)
     {
+        if (exception is not AdsumoException and not AdsumoInputException) exception = Unexpected(exception);
         ErrorRecord record = exception switch
         {
             AdsumoException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), target),
             AdsumoInputException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Reason), target),
-            _ => new ErrorRecord(exception, "Adsumo.Unexpected", ErrorCategory.NotSpecified, target),
+            _ => throw new InvalidOperationException("Unreachable: every other exception was wrapped."),
         };
         record.ErrorDetails = new ErrorDetails(context is null ? exception.Message : context + " " + exception.Message)
         {
@@ -23,6 +25,13 @@ internal static class ErrorRecords
         };
         return record;
     }
+
+    /// <summary>
+    /// An exception the module did not foresee, as an Adsumo.Unexpected error: its type and message say what broke,
+    /// sanitized (it may quote the service), and the original stays inside for a script or a bug report.
+    /// </summary>
+    private static AdsumoException Unexpected(Exception exception) =>
+        new(AdsumoErrorKind.Unexpected, $"Unexpected {exception.GetType().Name}: {SafeText.Line(exception.Message, 300)}", exception);
 
     public static ErrorRecord NotConnected() => new(
         new AdsumoInputException(ErrorReason.NotConnected, "Connection",
@@ -47,6 +56,8 @@ internal static class ErrorRecords
         AdsumoErrorKind.DownloadFailed => ErrorCategory.ReadError,
         AdsumoErrorKind.OutcomeUnknown => ErrorCategory.ResourceUnavailable,
         AdsumoErrorKind.OutcomeAmbiguous => ErrorCategory.ResourceExists,
+        AdsumoErrorKind.FileWriteFailed => ErrorCategory.WriteError,
+        AdsumoErrorKind.Unexpected => ErrorCategory.NotSpecified,
         _ => ErrorCategory.NotSpecified,
     };
 

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Management.Automation;
 using Adsumo.Client;
 
@@ -24,14 +24,30 @@ public abstract class GenerationInputCmdlet : AdsumoApiCmdlet
     [ValidateNotNull]
     public Generation[] InputObject { get; set; } = [];
 
-    /// <summary>This pipeline item's generations: checked ids, with the object when one was given.</summary>
-    private protected IEnumerable<(string Id, Generation? Known)> CurrentGenerations()
+    /// <summary>
+    /// Hands each of this pipeline item's generations to <paramref name="handle"/>, with its checked id and the object
+    /// when one was given. A problem with one (a malformed id, a failure while handling it) is that generation's
+    /// non-terminating error, its target the generation object when there is one, else the id; the others go on.
+    /// </summary>
+    private protected void ForEachGeneration(Action<string, Generation?> handle)
     {
         if (ParameterSetName == ByObjectSet)
         {
-            foreach (var generation in InputObject) yield return (Input.Id(generation.Id, nameof(InputObject), "generation id"), generation);
-            yield break;
+            foreach (var generation in InputObject) Each(generation, () => handle(Input.Id(generation.Id, nameof(InputObject), "generation id"), generation));
+            return;
         }
-        foreach (var id in Id) yield return (Input.Id(id, nameof(Id), "generation id"), null);
+        foreach (var id in Id) Each(id, () => handle(Input.Id(id, nameof(Id), "generation id"), null));
+    }
+
+    private void Each(object target, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+        {
+            WriteFailure(e, target);
+        }
     }
 }

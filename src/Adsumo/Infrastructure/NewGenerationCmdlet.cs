@@ -39,15 +39,17 @@ public abstract class NewGenerationCmdlet : BatchCreationCmdlet
     /// <summary>The draft of this pipeline item, from the parameters.</summary>
     private protected abstract GenerationDraft Draft();
 
-    /// <summary>What the generation is made for, when it did not come from the pipeline (a product, an avatar, a prompt).</summary>
-    private protected abstract object Target { get; }
+    /// <summary>
+    /// What an item's errors and estimate are about: the pipeline object as it came (a CSV row, a product; a custom
+    /// object's properties live on its wrapper, not its base), else <paramref name="subject"/> (a prompt, an id).
+    /// </summary>
+    private protected object InputOr(object subject) => (object?)InputObject ?? subject;
 
     private protected override void Process()
     {
         var draft = Draft();
         draft.Validate();
-        // The pipeline object as it came (a custom object's properties live on its wrapper, not its base).
-        var target = (object?)InputObject ?? Target;
+        var target = CurrentTarget!;
         var estimate = draft.Estimate();
         if (!Decide(draft.Describe(), estimate, target)) return;
 

@@ -6,7 +6,7 @@ namespace Adsumo.Infrastructure;
 
 /// <summary>
 /// The loop the Remove cmdlets share: each id is checked, confirmed (unless -Force), deleted, and a failure is
-/// reported for that id alone, a conflict in words that say why the item cannot go.
+/// reported for that id alone (a malformed id included), a conflict in words that say why the item cannot go.
 /// </summary>
 internal static class Removal
 {
@@ -15,16 +15,23 @@ internal static class Removal
     {
         foreach (var id in ids)
         {
-            var checkedId = Input.Id(id, "Id", what + " id");
-            if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) continue;
-            var client = cmdlet.Client;
             try
             {
-                cmdlet.Pump.Run(call => delete(client, checkedId, call));
+                var checkedId = Input.Id(id, "Id", what + " id");
+                if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) continue;
+                var client = cmdlet.Client;
+                try
+                {
+                    cmdlet.Pump.Run(call => delete(client, checkedId, call));
+                }
+                catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.Conflict)
+                {
+                    cmdlet.WriteFailure(e, id, whyInUse(checkedId));
+                }
             }
-            catch (AdsumoException e)
+            catch (Exception e) when (e is AdsumoException or AdsumoInputException)
             {
-                cmdlet.WriteFailure(e, id, e.Kind == AdsumoErrorKind.Conflict ? whyInUse(checkedId) : null);
+                cmdlet.WriteFailure(e, id);
             }
         }
     }
