@@ -26,6 +26,7 @@
         'Get-AdsumoGeneration'
         'Wait-AdsumoGeneration'
         'Save-AdsumoGeneration'
+        'Get-AdsumoJournal'
         'New-AdsumoTalkingAvatarVideo'
         'New-AdsumoAIVideo'
         'New-AdsumoImage'

@@ -14,7 +14,7 @@ $script:ModuleFiles = [ordered]@{
         'System.ComponentModel.Annotations.dll', 'System.Diagnostics.DiagnosticSource.dll', 'System.Memory.dll',
         'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll',
         'System.Text.Json.dll', 'System.Threading.Tasks.Extensions.dll')
-    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt')
+    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt', 'about_Adsumo_Batches.help.txt')
 }
 
 function Write-ModuleLayout {
@@ -64,7 +64,7 @@ function Write-ModuleHelp {
     $Root, $ModuleBin, $Destination = ($Root, $ModuleBin, $Destination | Resolve-Path).Path
     $english = Join-Path $Destination 'en-US'
     $null = New-Item -ItemType Directory -Force -Path $english
-    Copy-Item (Join-Path $Root 'docs/about_Adsumo.help.txt') $english
+    Copy-Item (Join-Path $Root 'docs/about_*.help.txt') $english
 
     $generator = Join-Path $Root 'tools/New-MamlHelp.ps1'
     $docs = 'Adsumo.xml', 'Adsumo.Models.xml' | ForEach-Object { Join-Path $ModuleBin $_ }

@@ -13,11 +13,20 @@ public sealed partial class AdsumoClient
     private async Task<T> ReadOneAsync<T>(ApiRequest request, Func<JsonElement, T> read, CallContext call)
     {
         var response = await SendAsync(request, call).ConfigureAwait(false);
-        return Parse(response, request.Method.Method + " " + request.Path, root =>
+        try
         {
-            if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
-            return read(root);
-        });
+            return Parse(response, request.Method.Method + " " + request.Path, root =>
+            {
+                if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
+                return read(root);
+            });
+        }
+        catch (Adsumo.AdsumoException e) when (request.Safety == RetrySafety.OnlyIfNotProcessed)
+        {
+            // A success whose body cannot be read: the creation was made, only its answer is lost.
+            e.MayHaveBeenCreated = true;
+            throw;
+        }
     }
 
     /// <summary>

@@ -39,7 +39,10 @@ public static class EmulatorApp
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        var runtime = new EmulatorRuntime(options, TimeProvider.System);
+        TimeProvider clock = options.ClockOffsetSeconds == 0
+            ? TimeProvider.System
+            : new OffsetClock(TimeSpan.FromSeconds(options.ClockOffsetSeconds));
+        var runtime = new EmulatorRuntime(options, clock);
         builder.Services.AddSingleton(runtime);
 
         var app = builder.Build();
@@ -57,9 +60,11 @@ public static class EmulatorApp
         var faults = new FaultMiddleware(runtime.Faults);
         var authentication = new AuthenticationMiddleware(runtime.Teams);
         var rateLimit = new RateLimitMiddleware(runtime.RateLimiter, runtime.Settings);
+        var date = new DateHeaderMiddleware(runtime.Clock);
 
         app.UseRouting();
         app.Use(RequestIdMiddleware.InvokeAsync);
+        app.Use(date.InvokeAsync);
         app.UseWhen(IsLogged, branch => branch.Use(log.InvokeAsync));
         // Faults sit outside error handling, so an "after" fault also replaces an error answer.
         app.UseWhen(IsApi, branch => branch.Use(faults.InvokeAsync));

@@ -36,6 +36,17 @@ public class AdsumoException : Exception
     /// <summary>The seconds the service asked to wait before trying again, when it said.</summary>
     public double? RetryAfterSeconds { get; internal set; }
 
+    /// <summary>
+    /// True when the request creates something or spends credits and may have been carried out though no answer
+    /// said so (a 5xx, a dropped connection, a timeout, an unreadable answer, or a creation whose outcome could not
+    /// be decided). False when it certainly made nothing, as after a 4xx, a 429, a refused connection, or a lost
+    /// answer that reconciliation found had made nothing.
+    /// </summary>
+    public bool MayHaveBeenCreated { get; internal set; }
+
+    /// <summary>The ids of the generations that match a creation whose outcome is ambiguous; empty otherwise.</summary>
+    public string[] CandidateIds { get; internal set; } = [];
+
     /// <summary>The stable error id: Adsumo.&lt;Kind&gt;.</summary>
     public string ErrorId => "Adsumo." + Kind;
 }

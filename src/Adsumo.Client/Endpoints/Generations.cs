@@ -51,6 +51,14 @@ public sealed partial class AdsumoClient
         return new GenerationSnapshot(ids, total, 1 + rest.Count, complete: true);
     }
 
+    /// <summary>
+    /// One page of the team's generations of a type, newest first, without fetching further pages ahead: the
+    /// reconciler reads only as far back as the moment a request was sent, usually the first page.
+    /// </summary>
+    internal Task<Page<Generation>> GenerationsPageAsync(string type, long offset, CallContext call) =>
+        FetchPageAsync("generations", new List<KeyValuePair<string, string?>> { new("type", type) }, ModelReader.Generation,
+            offset, PagedQuery<Generation>.MaxPageSize, call);
+
     public Task<Generation> GetGenerationAsync(string id, CallContext call) =>
         ReadOneAsync(ApiRequest.Get("generations/" + Input.Id(id, "Id", "generation id")), ModelReader.Generation, call);
 }

@@ -78,6 +78,29 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
     public double RetryBaseDelaySeconds { get; set; } = 1;
 
     /// <summary>
+    /// When a creation is answered with a 5xx or 408, how long (in seconds) the module looks for the generation it
+    /// may have made before concluding that it never arrived and sending it again. Default 5.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double ReconcileSettleSeconds { get; set; } = ConnectionSettings.DefaultReconcileSettle.TotalSeconds;
+
+    /// <summary>
+    /// The same after a reset connection, a timeout or an unreadable answer, when the service may still be at work.
+    /// Default 30.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double ReconcileLostSettleSeconds { get; set; } = ConnectionSettings.DefaultReconcileLostSettle.TotalSeconds;
+
+    /// <summary>
+    /// How many times a creation that reconciliation found never arrived is sent again. Default 2; 0 reports it instead.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int MaxResends { get; set; } = ConnectionSettings.DefaultMaxResends;
+
+    /// <summary>
     /// Writes the connection to the pipeline, to pass to -Connection later.
     /// </summary>
     [Parameter]
@@ -92,6 +115,9 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             MaxRetries = MaxRetries,
             RetryTimeout = TimeSpan.FromSeconds(RetryTimeoutSeconds),
             RetryBaseDelay = TimeSpan.FromSeconds(RetryBaseDelaySeconds),
+            ReconcileSettle = TimeSpan.FromSeconds(ReconcileSettleSeconds),
+            ReconcileLostSettle = TimeSpan.FromSeconds(ReconcileLostSettleSeconds),
+            MaxResends = MaxResends,
         };
         var connection = Connections.Create(key, BaseUri, settings, Connections.FromConnect);
         var baseUri = connection.BaseUri;

@@ -21,6 +21,7 @@ namespace Adsumo.Infrastructure;
 internal sealed class WaitDriver
 {
     private readonly AdsumoCmdlet _cmdlet;
+    private readonly AdsumoClient _client;
     private readonly GenerationWatcher _watcher;
     private readonly ProgressBar _progress;
     private readonly bool _includeFailed;
@@ -30,6 +31,9 @@ internal sealed class WaitDriver
     // back by a poll (a new object) takes over, and an error about a generation names the object rather than its id.
     private readonly ConcurrentDictionary<string, Generation> _known = new(StringComparer.OrdinalIgnoreCase);
 
+    // Generations a journaled cmdlet wrote: how they end is recorded in that journal, and the link carried over.
+    private readonly ConcurrentDictionary<string, string> _journals = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Polls every <paramref name="pollIntervalSeconds"/>; a <paramref name="timeoutSeconds"/> of 0 waits without limit.</summary>
     public WaitDriver(AdsumoCmdlet cmdlet, AdsumoClient client, double pollIntervalSeconds, double timeoutSeconds, bool includeFailed,
         WaitStrategy strategy = WaitStrategy.Auto)
@@ -38,6 +42,7 @@ internal sealed class WaitDriver
         var timeout = timeoutSeconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
         _cmdlet = cmdlet;
         _includeFailed = includeFailed;
+        _client = client;
         _progress = new ProgressBar(cmdlet, "Waiting for Adsumo generations");
         var pump = cmdlet.Pump;
         _watcher = new GenerationWatcher(client, pollInterval, timeout, e => pump.Post(() => Write(e)), pump.Context(), strategy: strategy);
@@ -47,6 +52,7 @@ internal sealed class WaitDriver
     public void Add(string id, Generation? known)
     {
         if (known is not null) _known[id] = known;
+        if (known is not null && JournalLinks.Of(known) is { } journal) _journals[id] = journal;
         _watcher.Add(id, known);
         _cmdlet.Pump.Drain();
         ShowProgress(force: false);
@@ -71,13 +77,16 @@ internal sealed class WaitDriver
         switch (e.Outcome)
         {
             case WaitOutcome.Completed:
+                RecordInJournal(e.Id, generation, j => j.RecordCompleted(e.Id));
                 _cmdlet.WriteObject(generation);
                 break;
             case WaitOutcome.Failed or WaitOutcome.TimedOut when _includeFailed:
+                if (e.Outcome == WaitOutcome.Failed) RecordInJournal(e.Id, generation, j => j.RecordFailed(e.Id, e.Generation?.ErrorMessage));
                 if (e.Outcome == WaitOutcome.TimedOut) _cmdlet.WriteWarning(e.Error!.Message);
                 _cmdlet.WriteObject(generation ?? StillProcessing(e.Id));
                 break;
             case WaitOutcome.Failed or WaitOutcome.TimedOut:
+                if (e.Outcome == WaitOutcome.Failed) RecordInJournal(e.Id, null, j => j.RecordFailed(e.Id, e.Generation?.ErrorMessage));
                 _failures.Add(ErrorRecords.From(e.Error!, (object?)generation ?? e.Id));
                 break;
             default:
@@ -98,6 +107,20 @@ internal sealed class WaitDriver
     // A generation the wait never read by id before its time ran out (it saw it only in the list of processing ones,
     // or every poll failed): all that is known is that it had not ended.
     private static Generation StillProcessing(string id) => new() { Id = id, Status = "processing" };
+
+    private void RecordInJournal(string id, Generation? written, Action<Journal> record)
+    {
+        if (!_journals.TryGetValue(id, out var path)) return;
+        try
+        {
+            record(_cmdlet.Journals.Acquire(path, _client));
+            if (written is not null) JournalLinks.Attach(written, path);
+        }
+        catch (AdsumoInputException e)
+        {
+            _cmdlet.WriteWarning($"Generation {id}: its journal could not record how it ended: {e.Message}");
+        }
+    }
 
     private void ShowProgress(bool force)
     {
