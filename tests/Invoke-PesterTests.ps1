@@ -7,7 +7,7 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorDll,
     [Parameter(Mandatory)] [string] $ScenarioServerDll,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    [string] $Filter
+    [string[]] $Filter
 )
 $ErrorActionPreference = 'Stop'
 
@@ -27,7 +27,7 @@ Remove-Item Env:ADSUMO_API_KEY, Env:ADSUMO_BASE_URI -ErrorAction SilentlyContinu
 
 $configuration = New-PesterConfiguration
 $files = Get-ChildItem (Join-Path $PSScriptRoot 'Pester') -Filter '*.Tests.ps1' -Recurse
-if ($Filter) { $files = $files | Where-Object Name -Like $Filter }
+if ($Filter) { $files = $files | Where-Object { $name = $_.Name; $Filter | Where-Object { $name -like $_ } } }
 $configuration.Run.Path = @($files.FullName)
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'

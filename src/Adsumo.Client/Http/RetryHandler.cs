@@ -103,7 +103,9 @@ internal sealed class RetryHandler : DelegatingHandler
             if (rateLimited)
             {
                 // Honoured once for the whole connection: the wait is the gate's, which other 429s may have made longer.
-                context.Gate.HoldFor(delay);
+                // A wait longer than any request may take (an absurd Retry-After) holds nobody: this one fails below,
+                // and the others must not sit behind it for hours.
+                if (delay <= settings.RetryTimeout) context.Gate.HoldFor(delay);
                 if (context.Gate.Remaining > delay) delay = context.Gate.Remaining;
             }
             var reason = malformed ?? outcome;
