@@ -29,6 +29,7 @@
         'Get-AdsumoGeneration'
         'Wait-AdsumoGeneration'
         'Save-AdsumoGeneration'
+        'Get-AdsumoJournal'
         'New-AdsumoTalkingAvatarVideo'
         'New-AdsumoAIVideo'
         'New-AdsumoImage'

@@ -178,6 +178,9 @@ function Write-PerformanceDocument {
         '  to load any binary module and its format data, which no module can go below.'
         '- **plain HttpClient copy**: the same class streaming the file to disk, without the module''s safeguards'
         '  (temporary name, size check, fresh URLs).'
+        '- **serial**: the same 1,000 creations sent one at a time (`-ThrottleLimit 1`); **without the journal**: the'
+        '  same run without `-Journal`. The kill runs (`bench/BatchBenchmarks.ps1`, `tools/KillRun.psm1`) have no'
+        '  baseline: their goal is nothing lost and nothing made twice. Their details: `out/bench/batch-figures.json`.'
         ''
         '## Running it'
         ''
@@ -187,6 +190,8 @@ function Write-PerformanceDocument {
     )
     Set-Content (Join-Path $Root 'docs/performance.md') $lines
 }
+
+. (Join-Path $PSScriptRoot 'BatchBenchmarks.ps1')
 
 $emulator = Start-LoopbackServer -ServerDll $emulatorDll -Arguments @('--credits', '100000000')
 try {
@@ -204,6 +209,8 @@ try {
 finally {
     Stop-LoopbackServer $emulator
 }
+# Batches run on an emulator of their own, whose settings the kill run changes.
+if ('batch' -like $Only) { Invoke-BatchBenchmark -Root $Root -EmulatorDll $emulatorDll }
 
 $table = ConvertTo-BenchTable
 Set-Content (Join-Path $outFolder 'results.md') $table

@@ -8,8 +8,9 @@ param(
     [Parameter(Mandatory)] [string] $ScenarioServerDll,
     [Parameter(Mandatory)] [string] $PackageFolder,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    # A wildcard on the test files' names; build.ps1 sets it in the environment (see there why).
-    [string] $Filter = $env:ADSUMO_TEST_FILTER
+    # Wildcards on the test files' names, comma-separated in one string too; build.ps1 sets them in the environment
+    # (see there why).
+    [string[]] $Filter = @("$env:ADSUMO_TEST_FILTER" -split ',' | Where-Object { $_ })
 )
 $ErrorActionPreference = 'Stop'
 
@@ -30,7 +31,7 @@ Remove-Item Env:ADSUMO_API_KEY, Env:ADSUMO_BASE_URI -ErrorAction SilentlyContinu
 
 $configuration = New-PesterConfiguration
 $files = Get-ChildItem (Join-Path $PSScriptRoot 'Pester') -Filter '*.Tests.ps1' -Recurse
-if ($Filter) { $files = $files | Where-Object Name -Like $Filter }
+if ($Filter) { $files = $files | Where-Object { $name = $_.Name; $Filter | Where-Object { $name -like $_ } } }
 $configuration.Run.Path = @($files.FullName)
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'

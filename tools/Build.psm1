@@ -14,7 +14,8 @@ $script:ModuleFiles = [ordered]@{
         'System.ComponentModel.Annotations.dll', 'System.Diagnostics.DiagnosticSource.dll', 'System.Memory.dll',
         'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll',
         'System.Text.Json.dll', 'System.Threading.Tasks.Extensions.dll')
-    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt', 'about_Adsumo_Emulator.help.txt', 'about_Adsumo_Runbooks.help.txt')
+    'en-US'        = @('Adsumo.dll-Help.xml', 'about_Adsumo.help.txt', 'about_Adsumo_Batches.help.txt', 'about_Adsumo_Emulator.help.txt',
+        'about_Adsumo_Runbooks.help.txt')
 }
 
 function Write-ModuleLayout {

@@ -13,11 +13,20 @@ public sealed partial class AdsumoClient
     private async Task<T> ReadOneAsync<T>(ApiRequest request, Func<JsonElement, T> read, CallContext call)
     {
         var response = await SendAsync(request, call).ConfigureAwait(false);
-        return Parse(response, request.Method.Method + " " + request.Path, root =>
+        try
         {
-            if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
-            return read(root);
-        });
+            return Parse(response, request.Method.Method + " " + request.Path, root =>
+            {
+                if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("id", out _) && Wire.Object(root, "data") is { } data) root = data;
+                return read(root);
+            });
+        }
+        catch (Adsumo.AdsumoException e) when (request.Safety == RetrySafety.OnlyIfNotProcessed)
+        {
+            // A success whose body cannot be read: the creation was made, only its answer is lost.
+            e.MayHaveBeenCreated = true;
+            throw;
+        }
     }
 
     /// <summary>
@@ -44,14 +53,17 @@ public sealed partial class AdsumoClient
 
     /// <summary>A paged list endpoint as a lazy query.</summary>
     private PagedQuery<T> Paged<T>(string path, IEnumerable<KeyValuePair<string, string?>> filters, Func<JsonElement, T> read, Func<T, string> idOf, ulong skip, ulong first) =>
-        new(async (offset, limit, call) =>
-        {
-            var request = ApiRequest.Get(path);
-            foreach (var filter in filters) request.With(filter.Key, filter.Value);
-            request.With("limit", limit.ToString(CultureInfo.InvariantCulture)).With("offset", offset.ToString(CultureInfo.InvariantCulture));
-            var response = await SendAsync(request, call).ConfigureAwait(false);
-            return Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
-        }, idOf, skip, first);
+        new((offset, limit, call) => FetchPageAsync(path, filters, read, offset, limit, call), idOf, skip, first);
+
+    /// <summary>One page of a paged list endpoint.</summary>
+    private async Task<Page<T>> FetchPageAsync<T>(string path, IEnumerable<KeyValuePair<string, string?>> filters, Func<JsonElement, T> read, long offset, int limit, CallContext call)
+    {
+        var request = ApiRequest.Get(path);
+        foreach (var filter in filters) request.With(filter.Key, filter.Value);
+        request.With("limit", limit.ToString(CultureInfo.InvariantCulture)).With("offset", offset.ToString(CultureInfo.InvariantCulture));
+        var response = await SendAsync(request, call).ConfigureAwait(false);
+        return Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
+    }
 
     /// <summary>
     /// Reads an unpaged list. Should the service start paging it, the remaining pages are fetched too, so the list

@@ -19,6 +19,7 @@ public sealed partial class AdsumoClient
     private const int MaxRedirects = 5;
     private static readonly string UserAgent = BuildUserAgent();
     private readonly HttpClient _api = HttpClients.Create(HttpClients.Api);
+    private readonly RateGate _gate = new();
 
     public AdsumoClient(Uri baseUri, ApiKey key, ConnectionSettings settings)
     {
@@ -26,6 +27,7 @@ public sealed partial class AdsumoClient
         Key = key;
         Settings = settings;
         Downloads = new ResultDownloader(settings);
+        Submissions = SubmissionLedger.For(BaseUri, key);
     }
 
     /// <summary>The base URI, ending in a slash.</summary>
@@ -38,6 +40,12 @@ public sealed partial class AdsumoClient
     /// <summary>Fetches result files: never with the key.</summary>
     public ResultDownloader Downloads { get; }
 
+    /// <summary>The service's clock, estimated from the Date headers of its answers.</summary>
+    internal ServiceClock ServiceClock { get; } = new();
+
+    /// <summary>What this process has submitted to this service for this team: claims, and sends in flight.</summary>
+    internal SubmissionLedger Submissions { get; }
+
     /// <summary>
     /// Sends one logical request: signs it, lets the retry handler time it out and retry it, follows redirects only
     /// within the API's own origin, and turns an unsuccessful answer into an <see cref="AdsumoException"/>.
@@ -48,7 +56,7 @@ public sealed partial class AdsumoClient
         var uri = Resolve(request);
         for (var redirects = 0; ; redirects++)
         {
-            var context = new RequestContext(requestId, request.Safety, Settings, call.Log, request.Body);
+            var context = new RequestContext(requestId, request.Safety, Settings, call.Log, request.Body, _gate);
             using var message = new HttpRequestMessage(request.Method, uri);
             GuardTransport(uri);
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key.Reveal());
@@ -60,6 +68,7 @@ public sealed partial class AdsumoClient
             var described = RequestContext.Describe(message);
 
             using var response = await _api.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Cancellation).ConfigureAwait(false);
+            ServiceClock.Observe(response.Headers.Date, DateTimeOffset.UtcNow);
             var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400 && status != 304)

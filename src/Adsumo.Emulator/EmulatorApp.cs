@@ -45,7 +45,10 @@ public static class EmulatorApp
         });
         // The slim builder leaves https out of Kestrel unless asked.
         if (options.HttpsCertificate is not null) builder.WebHost.UseKestrelHttpsConfiguration();
-        var runtime = new EmulatorRuntime(options, TimeProvider.System);
+        TimeProvider clock = options.ClockOffsetSeconds == 0
+            ? TimeProvider.System
+            : new OffsetClock(TimeSpan.FromSeconds(options.ClockOffsetSeconds));
+        var runtime = new EmulatorRuntime(options, clock);
         builder.Services.AddSingleton(runtime);
 
         var app = builder.Build();
@@ -63,9 +66,11 @@ public static class EmulatorApp
         var faults = new FaultMiddleware(runtime.Faults);
         var authentication = new AuthenticationMiddleware(runtime.Teams);
         var rateLimit = new RateLimitMiddleware(runtime.RateLimiter, runtime.Settings);
+        var date = new DateHeaderMiddleware(runtime.Clock);
 
         app.UseRouting();
         app.Use(RequestIdMiddleware.InvokeAsync);
+        app.Use(date.InvokeAsync);
         app.UseWhen(IsLogged, branch => branch.Use(log.InvokeAsync));
         // Faults sit outside error handling, so an "after" fault also replaces an error answer.
         app.UseWhen(IsApi, branch => branch.Use(faults.InvokeAsync));

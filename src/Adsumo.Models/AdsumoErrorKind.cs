@@ -48,6 +48,18 @@ public enum AdsumoErrorKind
     /// <summary>A result file could not be downloaded.</summary>
     DownloadFailed,
 
+    /// <summary>
+    /// A creation's answer was lost and the module could not find out whether it was made: it may have been (and
+    /// charged). Voiceovers, which cannot be listed, end here; so does a generation when the service cannot be read.
+    /// </summary>
+    OutcomeUnknown,
+
+    /// <summary>
+    /// A creation's answer was lost and more generations match it than this process's lost answers explain: the
+    /// module does not guess which one is its own. The exception's CandidateIds names them.
+    /// </summary>
+    OutcomeAmbiguous,
+
     /// <summary>A file could not be written on this machine (a full disk, a name too long, no permission); not retried.</summary>
     FileWriteFailed,
 

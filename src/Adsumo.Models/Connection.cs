@@ -17,6 +17,9 @@ public sealed class Connection
         RequestTimeout = settings.RequestTimeout;
         MaxRetries = settings.MaxRetries;
         RetryTimeout = settings.RetryTimeout;
+        ReconcileSettle = settings.ReconcileSettle;
+        ReconcileLostSettle = settings.ReconcileLostSettle;
+        MaxResends = settings.MaxResends;
         Client = client;
         CreatedAt = DateTimeOffset.Now;
     }
@@ -38,6 +41,15 @@ public sealed class Connection
 
     /// <summary>The most time spent on one request, its retries and their waits included.</summary>
     public TimeSpan RetryTimeout { get; }
+
+    /// <summary>How long a creation answered with a 5xx is looked for before it is taken as never made.</summary>
+    public TimeSpan ReconcileSettle { get; }
+
+    /// <summary>How long a creation whose connection was reset or timed out is looked for before it is taken as never made.</summary>
+    public TimeSpan ReconcileLostSettle { get; }
+
+    /// <summary>How many times a creation found never to have arrived is sent again.</summary>
+    public int MaxResends { get; }
 
     /// <summary>When the connection was made.</summary>
     public DateTimeOffset CreatedAt { get; }

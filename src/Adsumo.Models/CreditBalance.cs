@@ -4,13 +4,13 @@ namespace Adsumo;
 public sealed class CreditBalance
 {
     /// <summary>Credits consumed.</summary>
-    public long Used { get; set; }
+    public long Used { get; internal set; }
 
     /// <summary>Credits available for the subscription tier.</summary>
-    public long Limit { get; set; }
+    public long Limit { get; internal set; }
 
     /// <summary>Credits still available.</summary>
-    public long Remaining { get; set; }
+    public long Remaining { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Remaining} of {Limit} credits remaining";

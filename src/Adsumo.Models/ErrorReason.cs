@@ -102,4 +102,16 @@ public static class ErrorReason
 
     /// <summary>A generation to save is still processing.</summary>
     public const string GenerationNotReady = nameof(GenerationNotReady);
+
+    /// <summary>A journal is open in another process (or another writer holds its lock).</summary>
+    public const string JournalInUse = nameof(JournalInUse);
+
+    /// <summary>A journal was written with another team's key, or for another service.</summary>
+    public const string JournalTeamMismatch = nameof(JournalTeamMismatch);
+
+    /// <summary>A file is not a journal this module can read: no header, a newer format, a damaged line.</summary>
+    public const string InvalidJournal = nameof(InvalidJournal);
+
+    /// <summary>A journal key is empty, too long or has control characters.</summary>
+    public const string InvalidJournalKey = nameof(InvalidJournalKey);
 }

@@ -4,25 +4,25 @@ namespace Adsumo;
 public sealed class Voiceover
 {
     /// <summary>The voiceover id.</summary>
-    public string Id { get; set; } = "";
+    public string Id { get; internal set; } = "";
 
     /// <summary>completed once made (voiceovers are synchronous).</summary>
-    public string? Status { get; set; }
+    public string? Status { get; internal set; }
 
     /// <summary>The length of the audio in seconds.</summary>
-    public double? Duration { get; set; }
+    public double? Duration { get; internal set; }
 
     /// <summary>A presigned URL of the audio, valid for about an hour.</summary>
-    public string? AudioUrl { get; set; }
+    public string? AudioUrl { get; internal set; }
 
     /// <summary>The voice that spoke it.</summary>
-    public string? VoiceId { get; set; }
+    public string? VoiceId { get; internal set; }
 
     /// <summary>The text that was spoken.</summary>
-    public string? Text { get; set; }
+    public string? Text { get; internal set; }
 
     /// <summary>Where the audio was saved, when it was.</summary>
-    public string? Path { get; set; }
+    public string? Path { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => Id;

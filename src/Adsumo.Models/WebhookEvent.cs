@@ -6,31 +6,31 @@ namespace Adsumo;
 public sealed class WebhookEvent
 {
     /// <summary>generation.completed or generation.failed.</summary>
-    public string? Event { get; set; }
+    public string? Event { get; internal set; }
 
     /// <summary>The generation that ended.</summary>
-    public string? GenerationId { get; set; }
+    public string? GenerationId { get; internal set; }
 
     /// <summary>The generation type.</summary>
-    public string? Type { get; set; }
+    public string? Type { get; internal set; }
 
     /// <summary>The generation status.</summary>
-    public string? Status { get; set; }
+    public string? Status { get; internal set; }
 
     /// <summary>The result, when it completed.</summary>
-    public string? ResultUrl { get; set; }
+    public string? ResultUrl { get; internal set; }
 
     /// <summary>Why it failed, when it failed.</summary>
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get; internal set; }
 
     /// <summary>When the generation was submitted.</summary>
-    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When it ended.</summary>
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; internal set; }
 
     /// <summary>Whether the signature was checked and matched.</summary>
-    public bool SignatureVerified { get; set; }
+    public bool SignatureVerified { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Event} {GenerationId}";

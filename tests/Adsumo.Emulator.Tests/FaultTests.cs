@@ -233,11 +233,27 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
 
         Assert.Equal(200, put.Code);
         Assert.Equal(
-            """{"error_rate":0.25,"rate_limit_rate":0,"retry_after_seconds":1,"reset_rate":0,"latency_ms":0,"malformed_rate":0,"seed":3,"timing":"before"}""",
+            """{"error_rate":0.25,"rate_limit_rate":0,"retry_after_seconds":1,"reset_rate":0,"latency_ms":0,"malformed_rate":0,"seed":3,"timing":"before","methods":null}""",
             shown.Body);
         Assert.Equal(204, deleted.Code);
         Assert.Equal(0, cleared.Json.GetProperty("error_rate").GetDouble());
         Assert.Equal(JsonValueKind.Null, cleared.Json.GetProperty("seed").ValueKind);
+    }
+
+    [Fact]
+    public async Task Methods_limit_the_faults_to_those_requests()
+    {
+        var key = EmulatorServer.NewKey();
+        await SetFaultsAsync(new { error_rate = 1, timing = "after", methods = new[] { "POST" } });
+
+        var post = await _server.PostAsync("/api/v1/videos/ai-video", key, new { model = "sora-2", prompt = "x", duration = 3 });
+        var list = await _server.GetAsync("/api/v1/generations", key);
+
+        Assert.Equal(500, post.Code);
+        Assert.Equal(200, list.Code);
+        Assert.Equal(1, list.Json.GetProperty("pagination").GetProperty("total").GetInt32());
+        var shown = (await _server.GetAsync("/_emulator/faults")).Json;
+        Assert.Equal("POST", Assert.Single(shown.GetProperty("methods").EnumerateArray()).GetString());
     }
 
     [Fact]
@@ -264,6 +280,9 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [InlineData("""{"latency_ms":-1}""", "latency_ms")]
     [InlineData("""{"seed":"abc"}""", "seed")]
     [InlineData("""{"timing":"later"}""", "timing")]
+    [InlineData("""{"methods":[]}""", "methods")]
+    [InlineData("""{"methods":["FETCH"]}""", "methods")]
+    [InlineData("""{"methods":"POST"}""", "methods")]
     [InlineData("[]", null)]
     public async Task Bad_fault_settings_are_400(string body, string? param)
     {

@@ -66,8 +66,9 @@ BeforeDiscovery {
         @{ Case = 'an empty mandatory aspect ratio'; Command = 'New-AdsumoImage'; Parameters = @{ Prompt = 'p'; Model = 'fast'; AspectRatio = '' }; Id = 'ParameterArgumentValidationErrorEmptyStringNotAllowed' }
         @{ Case = 'a null mandatory style id'; Command = 'New-AdsumoProductShot'; Parameters = @{ ProductId = $uuid; StyleId = $null; Model = 'fast'; AspectRatio = '1:1' }; Id = $validation }
         @{ Case = 'a negative price'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = -0.01 }); Id = 'Adsumo.InvalidPrice' }
-        @{ Case = 'a price that is not a number'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = 'cheap' }); Id = $conversion }
-        @{ Case = 'a price beyond any decimal'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = 1e30 }); Id = $conversion }
+        @{ Case = 'a price that is not a number'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = 'cheap' }); Id = 'Adsumo.InvalidPrice' }
+        @{ Case = 'a price beyond any decimal'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = 1e30 }); Id = 'Adsumo.InvalidPrice' }
+        @{ Case = 'a price with a decimal comma'; Command = 'New-AdsumoProduct'; Parameters = (Copy-WithChange $product @{ Price = '29,99' }); Id = 'Adsumo.InvalidPrice' }
 
         # Values from fixed sets.
         @{ Case = 'an image model that does not exist'; Command = 'New-AdsumoImage'; Parameters = @{ Prompt = 'p'; Model = 'turbo'; AspectRatio = '1:1' }; Id = $validation }

@@ -170,3 +170,40 @@ Describe 'Get-AdsumoCredit' {
         $after.Limit | Should -Be ($after.Used + $after.Remaining)
     }
 }
+
+Describe 'Connect-Adsumo with a base URI that misses /api/v1' {
+    BeforeEach { Disconnect-Adsumo }
+
+    It 'refuses a base URI with no path before sending anything, and says where the API is' {
+        # A closed port: had anything been sent, the error would be a network error, not a refusal.
+        $thrown = $null
+        try { Connect-Adsumo -ApiKey (New-TestKey) -BaseUri 'http://127.0.0.1:9' }
+        catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -Be 'Adsumo.InvalidBaseUri,Adsumo.Commands.ConnectAdsumoCommand'
+        "$thrown" | Should -Match ([regex]::Escape('did you mean http://127.0.0.1:9/api/v1?'))
+
+        { Connect-Adsumo -ApiKey (New-TestKey) -BaseUri $emulator.Root } | Should -Throw -ErrorId 'Adsumo.InvalidBaseUri,Adsumo.Commands.ConnectAdsumoCommand'
+    }
+
+    It 'adds the right base URI to the 404 of the check request for <Path>' -ForEach @(
+        @{ Path = '/api' }
+        @{ Path = '/v1' }
+        @{ Path = '/api/v2' }
+    ) {
+        $thrown = $null
+        try { Connect-Adsumo -ApiKey (New-TestKey) -BaseUri "$($emulator.Root)$Path" }
+        catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -Be 'Adsumo.NotFound,Adsumo.Commands.ConnectAdsumoCommand'
+        "$thrown" | Should -Match ([regex]::Escape("did you mean $($emulator.Root)/api/v1?"))
+        $thrown.ErrorDetails.RecommendedAction | Should -Match '/api/v1'
+        Get-AdsumoConnection | Should -BeNullOrEmpty
+    }
+
+    It 'gives no such hint when the base URI already ends in /api/v1' {
+        $thrown = $null
+        try { Connect-Adsumo -ApiKey 'adsumo_sk_free_abcdefgh' -BaseUri $emulator.BaseUri }
+        catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -Not -BeNullOrEmpty
+        "$thrown" | Should -Not -Match 'did you mean'
+    }
+}

@@ -105,14 +105,14 @@ Describe 'Under injected faults' {
         Save-Figure -Name 'list 2,000 products (20 pages)' -Requests $requests -Cases 2000 -Retries $retries -Lost $missing.Count
     }
 
-    It 'creates 50 generations: each either created once or reported (faults before processing)' {
-        $team = New-TestTeam -Emulator $emulator -MaxRetries 10 -RetryBaseDelaySeconds 0.01
+    It 'creates 50 generations, each exactly once, when creations fail before the work (500s, 429s, resets)' {
+        $team = New-TestTeam -Emulator $emulator -MaxRetries 10 -RetryBaseDelaySeconds 0.01 -MaxResends 10
         $seed = Find-FaultSeed -Rates $writeFaults -Draws 50 -Kinds error, rate_limit, reset
-        Set-EmulatorFault -Emulator $emulator -Fault ($writeFaults + @{ seed = $seed; timing = 'before' })
+        # Faults on the creations only, so that every one counted below is a creation's.
+        Set-EmulatorFault -Emulator $emulator -Fault ($writeFaults + @{ seed = $seed; timing = 'before'; methods = @('POST') })
         Clear-EmulatorRequest -Emulator $emulator
 
-        # One pipeline of 50: a failed item is a non-terminating error and the others go on (-ErrorAction
-        # Continue, as Pester runs tests with Stop).
+        # One pipeline of 50 (-ErrorAction Continue, as Pester runs tests with Stop, so a failure would show).
         $run = Invoke-Captured {
             1..50 | ForEach-Object { [pscustomobject]@{ Prompt = "Fault test $_" } } |
                 New-AdsumoImage -Model fast -AspectRatio 1:1 -Connection $team.Connection -Verbose -ErrorAction Continue
@@ -122,35 +122,34 @@ Describe 'Under injected faults' {
 
         $created = @(Get-AdsumoGeneration -Connection $team.Connection)
         $succeeded = @($run.Output)
-        ($succeeded.Count + $run.Errors.Count) | Should -Be 50
-        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId } | Should -BeIn @('Adsumo.ServerError,Adsumo.Commands.NewAdsumoImageCommand', 'Adsumo.NetworkError,Adsumo.Commands.NewAdsumoImageCommand')
-        # Every failure is about one prompt (its target), and they are all different prompts.
-        @($run.Errors.TargetObject | Sort-Object -Unique).Count | Should -Be $run.Errors.Count
-        # A fault before processing creates nothing, so what the emulator holds is exactly what succeeded.
-        $created.Count | Should -Be $succeeded.Count
+        $run.Errors | Should -BeNullOrEmpty
+        $succeeded.Count | Should -Be 50
+        # A fault before the work creates nothing: what the emulator holds is exactly what was written.
         (@($created.Id | Sort-Object) -join ',') | Should -Be (@($succeeded.Id | Sort-Object) -join ',')
         $faults = Get-FaultCount $requests
         $faults.error | Should -BeGreaterThan 0
         $faults.rate_limit | Should -BeGreaterThan 0
         $faults.reset | Should -BeGreaterThan 0
-        # Only the 429s were sent again; a 500 or a reset of a creation is reported instead.
+        # A 429 is retried at once; a 500 or a reset is looked for first, found never made, and only then sent again.
         $retries = @($run.Verbose -match '^Retrying ').Count
+        $resends = @($run.Verbose -match 'never arrived; sending it again').Count
         $retries | Should -Be $faults.rate_limit
-        $run.Errors.Count | Should -Be ($faults.error + $faults.reset)
+        $resends | Should -Be ($faults.error + $faults.reset)
+        @($run.Verbose -match 'adopting it').Count | Should -Be 0
+        @($requests | Where-Object method -EQ POST).Count | Should -Be (50 + $retries + $resends)
         $lost = Get-LostCount -Run $run -Team $team
         $lost | Should -Be 0
-        Save-Figure -Name 'create 50 images (faults before processing)' -Requests $requests -Cases 50 -Retries $retries -Lost $lost -Extra @{
-            succeeded = $succeeded.Count; reported_failed = $run.Errors.Count; created_on_emulator = $created.Count
+        Save-Figure -Name 'create 50 images (faults before processing)' -Requests @($requests | Where-Object method -EQ POST) -Cases 50 -Retries $retries -Lost $lost -Extra @{
+            succeeded = $succeeded.Count; reported_failed = $run.Errors.Count; created_on_emulator = $created.Count; resent_after_reconciling = $resends
         }
     }
 
-    It 'creates 50 generations with lost answers too: nothing twice, every success real (500s and resets before or after)' {
-        $team = New-TestTeam -Emulator $emulator -MaxRetries 10 -RetryBaseDelaySeconds 0.01
-        # No 429s here: a 429 means the request was refused before any work, which is why a creation is sent
-        # again after one; the emulator can place it after the work (timing after), which no rate limiter does,
-        # and the resent creation would then be made twice. 500s and resets after the work are real lost answers.
+    It 'creates 50 generations with lost answers too: each exactly once, found rather than resent (500s and resets before or after)' {
+        $team = New-TestTeam -Emulator $emulator -MaxRetries 10 -RetryBaseDelaySeconds 0.01 -MaxResends 10
+        # No 429s here: the emulator can place one after the work, which no rate limiter does, and a creation is
+        # sent again after a 429 because it certainly was not made. 500s and resets after the work are lost answers.
         $lostAnswerFaults = @{ error_rate = 0.2; reset_rate = 0.05 }
-        Set-EmulatorFault -Emulator $emulator -Fault ($lostAnswerFaults + @{ seed = 51; timing = 'mixed' })
+        Set-EmulatorFault -Emulator $emulator -Fault ($lostAnswerFaults + @{ seed = 51; timing = 'mixed'; methods = @('POST') })
         Clear-EmulatorRequest -Emulator $emulator
 
         $run = Invoke-Captured {
@@ -162,25 +161,24 @@ Describe 'Under injected faults' {
 
         $created = @(Get-AdsumoGeneration -Connection $team.Connection)
         $succeeded = @($run.Output)
-        ($succeeded.Count + $run.Errors.Count) | Should -Be 50
-        $created.Count | Should -BeLessOrEqual 50
-        foreach ($generation in $succeeded) { $generation.Id | Should -BeIn $created.Id }
-        # Each prompt was created at most once: a creation is never resent after it may have arrived.
-        # (The list leaves out details; each generation read by id has its prompt.)
+        $run.Errors | Should -BeNullOrEmpty
+        $succeeded.Count | Should -Be 50
+        (@($created.Id | Sort-Object) -join ',') | Should -Be (@($succeeded.Id | Sort-Object) -join ',')
+        # Each prompt was created exactly once. (The list leaves out details; each generation read by id has its prompt.)
         $prompts = @(Get-AdsumoGeneration -Id $created.Id -Connection $team.Connection | ForEach-Object { $_.Details.Prompt })
-        $prompts.Count | Should -Be $created.Count
-        @($prompts | Sort-Object -Unique).Count | Should -Be $created.Count
-        # Created but reported as failed: answers lost after processing. The rest of the failures created nothing.
-        $lostAnswers = $created.Count - $succeeded.Count
-        $lostAnswers | Should -BeLessOrEqual $run.Errors.Count
+        @($prompts | Sort-Object -Unique).Count | Should -Be 50
+        # Every lost answer was settled: the generation it made was found and adopted, or none was and it was resent.
+        $faults = Get-FaultCount $requests
+        $adopted = @($run.Verbose -match 'adopting it').Count
+        $resends = @($run.Verbose -match 'never arrived; sending it again').Count
+        $adopted | Should -BeGreaterThan 0
+        $resends | Should -BeGreaterThan 0
+        ($adopted + $resends) | Should -Be ($faults.error + $faults.reset)
+        @($requests | Where-Object method -EQ POST).Count | Should -Be (50 + $resends)
         $lost = Get-LostCount -Run $run -Team $team
         $lost | Should -Be 0
-        $retries = @($run.Verbose -match '^Retrying ').Count
-        # Nothing was sent again: no fault of this run allows it.
-        $retries | Should -Be 0
-        $requests.Count | Should -Be 50
-        Save-Figure -Name 'create 50 images (500s and resets before or after processing)' -Requests $requests -Cases 50 -Retries $retries -Lost $lost -Extra @{
-            succeeded = $succeeded.Count; reported_failed = $run.Errors.Count; created_on_emulator = $created.Count; created_but_reported_failed = $lostAnswers
+        Save-Figure -Name 'create 50 images (500s and resets before or after processing)' -Requests @($requests | Where-Object method -EQ POST) -Cases 50 -Retries 0 -Lost $lost -Extra @{
+            succeeded = $succeeded.Count; reported_failed = $run.Errors.Count; created_on_emulator = $created.Count; adopted = $adopted; resent_after_reconciling = $resends
         }
     }
 

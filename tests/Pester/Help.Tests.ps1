@@ -24,6 +24,12 @@ Describe 'The module help' {
         $topic | Should -Match 'about_Adsumo'
         $topic | Should -Match 'ADSUMO_API_KEY'
     }
+
+    It 'has the about_Adsumo_Batches topic' {
+        $topic = Get-Help about_Adsumo_Batches -ErrorAction Stop | Out-String
+        $topic | Should -Match 'A RESUMABLE NIGHTLY RUNBOOK'
+        $topic | Should -Match 'WHAT RECONCILIATION CANNOT KNOW'
+    }
 }
 
 Describe 'Get-Help <Name>' -ForEach $cmdlets {

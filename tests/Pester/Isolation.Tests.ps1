@@ -80,7 +80,7 @@ Get-Report -Products @(Get-AdsumoProduct)
         $report.IsProduct | Should -BeTrue
         $report.TypeByName | Should -Be 'Adsumo.Product'
         # The format view's table, not the default list of every property.
-        $report.Table | Should -Match '(?m)^Id\s+Name\s+Category\s+Price\s+Currency\s+CreatedAt\s*$'
+        $report.Table | Should -Match '(?m)^Name\s+Category\s+Price\s+CreatedAt\s+Id\s*$'
         # Both versions side by side: the other module's 6.0 in the default context, ours in the isolated one.
         Get-LoadedAs $report 'Microsoft.Extensions.Http' | Should -Be @('6.0.0.0 DefaultAssemblyLoadContext', '8.0.0.0 IsolatedLoadContext')
         Get-LoadedAs $report 'Microsoft.Extensions.DependencyInjection.Abstractions' | Should -Be @('6.0.0.0 DefaultAssemblyLoadContext', '8.0.0.0 IsolatedLoadContext')

@@ -226,35 +226,54 @@ Describe 'A paid request is never sent twice' {
     BeforeEach { $script:team = New-TestTeam -Emulator $emulator }
     AfterEach { Clear-EmulatorFault -Emulator $emulator }
 
-    It 'makes at most one generation per creation when 500s strike <Timing> the work is done' -ForEach @(
-        @{ Timing = 'after' }
-        @{ Timing = 'before' }
+    It 'makes exactly one generation per creation when 500s strike <Timing> the work is done' -ForEach @(
+        @{ Timing = 'after'; Found = $true }
+        @{ Timing = 'before'; Found = $false }
     ) {
         $count = 8
+        $team = New-TestTeam -Emulator $emulator -MaxResends 10
         Clear-EmulatorRequest -Emulator $emulator
-        # Seeded, so the same requests fail on every run; both outcomes occur among the eight.
-        Set-EmulatorFault -Emulator $emulator -Fault @{ error_rate = 0.5; seed = 1; timing = $Timing }
+        # Seeded, so the same creations fail on every run; the reads that look for them are left alone.
+        Set-EmulatorFault -Emulator $emulator -Fault @{ error_rate = 0.5; seed = 1; timing = $Timing; methods = @('POST') }
         $made = @(1..$count | ForEach-Object {
-                New-AdsumoImage -Prompt "Bottle $_" -Model fast -AspectRatio 1:1 -ErrorVariable +failures -ErrorAction SilentlyContinue
+                New-AdsumoImage -Prompt "Bottle $_" -Model fast -AspectRatio 1:1 -Verbose -ErrorVariable +failures -ErrorAction SilentlyContinue 4>&1
             })
         Clear-EmulatorFault -Emulator $emulator
-        $failures.Count | Should -BeGreaterThan 0
-        $made.Count | Should -BeGreaterThan 0
-        ($made.Count + $failures.Count) | Should -Be $count
-        $failures.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'Adsumo.ServerError,Adsumo.Commands.NewAdsumoImageCommand'
-        # The module cannot tell a lost answer from a refused request, so each error says it was not resent and where to look.
-        foreach ($failure in $failures) {
-            $failure.ToString() | Should -Match 'not sent again'
-            $failure.ErrorDetails.RecommendedAction | Should -Match 'may have been created.*Get-AdsumoGeneration'
-        }
-        $posts = @(Get-EmulatorRequest -Emulator $emulator | Where-Object method -EQ 'POST')
-        $posts.Count | Should -Be $count
+        $verbose = @($made | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $made = @($made | Where-Object { $_ -is [Adsumo.Generation] })
+        $failures | Should -BeNullOrEmpty
+        $made.Count | Should -Be $count
         $onServer = @(Get-AdsumoGeneration)
-        $onServer.Count | Should -BeLessOrEqual $count
-        foreach ($generation in $made) { $onServer.Id | Should -Contain $generation.Id }
-        # A lost answer leaves a generation behind; a refused request does not.
-        $onServer.Count | Should -Be $(if ($Timing -eq 'after') { $count } else { $made.Count })
-        (Get-AdsumoCredit).Used | Should -Be $onServer.Count
+        (@($onServer.Id | Sort-Object) -join ',') | Should -Be (@($made.Id | Sort-Object) -join ',')
+        (Get-AdsumoCredit).Used | Should -Be $count
+        # After the work, the generation is there to be found; before it, there is none, so the request is sent again.
+        $posts = @(Get-EmulatorRequest -Emulator $emulator | Where-Object method -EQ 'POST')
+        $lost = @($posts | Where-Object fault).Count
+        $lost | Should -BeGreaterThan 0
+        if ($Found) {
+            @($verbose -match 'adopting it').Count | Should -Be $lost
+            $posts.Count | Should -Be $count
+        }
+        else {
+            @($verbose -match 'never arrived; sending it again').Count | Should -Be $lost
+            $posts.Count | Should -Be ($count + $lost)
+        }
+    }
+
+    It 'reports a creation that never arrived, after its resends, as certainly not made' {
+        $team = New-TestTeam -Emulator $emulator -MaxResends 1
+        Clear-EmulatorRequest -Emulator $emulator
+        Set-EmulatorFault -Emulator $emulator -Fault @{ error_rate = 1; timing = 'before'; methods = @('POST') }
+        New-AdsumoImage -Prompt 'Never made' -Model fast -AspectRatio 1:1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        Clear-EmulatorFault -Emulator $emulator
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.ServerError,Adsumo.Commands.NewAdsumoImageCommand'
+        $failures[0].Exception.MayHaveBeenCreated | Should -BeFalse
+        $failures[0].ToString() | Should -Match 'was not created: .* failed twice'
+        $failures[0].ToString() | Should -Not -Match 'not sent again'
+        @(Get-EmulatorRequest -Emulator $emulator | Where-Object method -EQ 'POST').Count | Should -Be 2
+        @(Get-AdsumoGeneration).Count | Should -Be 0
+        (Get-AdsumoCredit).Used | Should -Be 0
     }
 
     It 'retries a 429 and creates each generation exactly once' {

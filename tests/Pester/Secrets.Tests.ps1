@@ -1,7 +1,7 @@
 # The API key never shows: every cmdlet is run with a unique key under -Verbose -Debug -InformationAction Continue
 # inside Start-Transcript, failing calls included (401, 403, 404, 409, 500 after retries, a refused connection, a
-# bad key, plain http), and no run of 12 characters of any key's secret part may appear in any stream, error,
-# output object, the transcript or the servers' request logs. The key is also never sent where it does not
+# bad key, plain http, a lost creation answer), and no run of 12 characters of any key's secret part may appear in
+# any stream, error, output object, the transcript, a batch journal or the servers' request logs. The key is also never sent where it does not
 # belong: over plain http to another machine, to a result file's host, or across a redirect to another host.
 
 BeforeAll {
@@ -90,6 +90,11 @@ Describe 'The key appears nowhere' {
                     Step { New-AdsumoProductShot -ProductId $product.Id -StyleId lifestyle-outdoor -Model fast -AspectRatio 1:1 @on }
                 )
                 Step { $generations | Wait-AdsumoGeneration -PollIntervalSeconds 0.1 @on | Save-AdsumoGeneration -Path $Folder @on }
+                # A batch: its journal file, read back, and an estimate.
+                $journal = Join-Path $Folder 'batch.jsonl'
+                Step { New-AdsumoImage -Prompt 'a journaled cup' -Model fast -AspectRatio 1:1 -Journal $journal @on }
+                Step { Get-AdsumoJournal -Path $journal @on }
+                Step { New-AdsumoImage -Prompt 'an estimated cup' -Model fast -AspectRatio 1:1 -Estimate @on }
                 Step { Get-AdsumoGeneration @on }
                 Step { Invoke-AdsumoRequest -Method GET -Path account/credits @on }
                 Step { Invoke-AdsumoRequest -Method POST -Path products -Body @{ name = 'Raw'; description = 'd'; category = 'c'; image_url = 'https://example.com/r.png' } @on }
@@ -115,6 +120,7 @@ Describe 'The key appears nowhere' {
                 $failing = Step { Connect-Adsumo -ApiKey $Key -BaseUri $FailingUri -PassThru -MaxRetries 2 -RetryBaseDelaySeconds 0.05 @on }
                 Step { Get-AdsumoProduct -Connection $failing @on }
                 Step { New-AdsumoProduct -Name Failing -Description d -Category c -ImageUrl https://example.com/p.png -Connection $failing @on }
+                Step { New-AdsumoImage -Prompt 'a lost cup' -Model fast -AspectRatio 1:1 -Connection $failing @on }
                 Step { Invoke-AdsumoRequest -Method GET -Path 'https://adsumo.invalid/api/v1/products' -Connection $failing @on }
                 Step { Disconnect-Adsumo @on }
                 Step {
@@ -149,19 +155,22 @@ Describe 'The key appears nowhere' {
         $commands | Should -Contain 'Generation'
         $commands | Should -Contain 'FileInfo'
         $commands | Should -Contain 'WebhookEvent'
+        $commands | Should -Contain 'JournalEntry'
+        $commands | Should -Contain 'CostEstimate'
         @($output | Where-Object { $_ -is [Adsumo.Generation] -and $_.Status -eq 'completed' }).Count | Should -Be 4
         @($output | Where-Object { $_ -is [IO.FileInfo] }).Count | Should -Be 4
         $ids = @($errors.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] })
         foreach ($expected in 'Adsumo.Conflict', 'Adsumo.NotFound', 'Adsumo.Unauthorized', 'Adsumo.Forbidden', 'Adsumo.InvalidApiKey',
-            'Adsumo.InsecureBaseUri', 'Adsumo.NetworkError', 'Adsumo.ServerError', 'Adsumo.InvalidPath', 'Adsumo.InvalidSignature') {
+            'Adsumo.InsecureBaseUri', 'Adsumo.NetworkError', 'Adsumo.ServerError', 'Adsumo.InvalidPath', 'Adsumo.InvalidSignature',
+            'Adsumo.OutcomeUnknown') {
             $ids | Should -Contain $expected
         }
         # Both bad keys, the plain-http connect and the environment's plain-http base URI were refused.
         @($ids | Where-Object { $_ -eq 'Adsumo.InvalidApiKey' }).Count | Should -Be 2
         @($ids | Where-Object { $_ -eq 'Adsumo.InsecureBaseUri' }).Count | Should -Be 2
         @($ids | Where-Object { $_ -eq 'Adsumo.ServerError' }).Count | Should -Be 2
-        # Nothing else failed: 13 failures, the ten kinds above, counted.
-        $errors.Count | Should -Be 13
+        # Nothing else failed: 14 failures, the eleven kinds above, counted.
+        $errors.Count | Should -Be 14
         $shell.Streams.Verbose.Count | Should -BeGreaterThan 20
         $shell.Streams.Debug.Count | Should -BeGreaterThan 20
         $shell.Streams.Progress.Count | Should -BeGreaterThan 0
@@ -210,6 +219,12 @@ Describe 'The key appears nowhere' {
     It 'leaks nothing in any output object serialized with ConvertTo-Json -Depth 10' {
         $text = foreach ($item in $output) { $item | ConvertTo-Json -Depth 10 -WarningAction SilentlyContinue }
         Find-Secret -Text ($text -join "`n") -Keys $keys | Should -BeNullOrEmpty
+    }
+
+    It 'leaks nothing in a batch journal, which holds only an HMAC of the key' {
+        $journalText = Get-Content (Join-Path $folder 'batch.jsonl') -Raw
+        $journalText | Should -Match '"team_hmac":'
+        Find-Secret -Text $journalText -Keys $keys | Should -BeNullOrEmpty
     }
 
     It 'leaks nothing in the emulator''s or the scenario server''s request log' {

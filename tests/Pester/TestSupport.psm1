@@ -28,18 +28,22 @@ function New-TestKey {
 function New-TestTeam {
     <#
     A new team on the emulator: its key (tests need it for the control API; the connection never reveals it) and a
-    connection made with Connect-Adsumo -PassThru, with quick retries so fault tests stay short. Also sets it as the
-    runspace's default connection.
+    connection made with Connect-Adsumo -PassThru, with quick retries and a short reconciliation settle time so fault
+    tests stay short. Also sets it as the runspace's default connection.
     #>
     param(
         [Parameter(Mandatory)] $Emulator,
         [string] $Key = (New-TestKey),
         [int] $MaxRetries = 5,
         [double] $RetryBaseDelaySeconds = 0.05,
-        [double] $RequestTimeoutSeconds = 30
+        [double] $RequestTimeoutSeconds = 30,
+        [double] $ReconcileSettleSeconds = 0.5,
+        [double] $ReconcileLostSettleSeconds = 1,
+        [int] $MaxResends = 2
     )
     $connection = Connect-Adsumo -ApiKey $Key -BaseUri $Emulator.BaseUri -PassThru -MaxRetries $MaxRetries `
-        -RetryBaseDelaySeconds $RetryBaseDelaySeconds -RequestTimeoutSeconds $RequestTimeoutSeconds
+        -RetryBaseDelaySeconds $RetryBaseDelaySeconds -RequestTimeoutSeconds $RequestTimeoutSeconds `
+        -ReconcileSettleSeconds $ReconcileSettleSeconds -ReconcileLostSettleSeconds $ReconcileLostSettleSeconds -MaxResends $MaxResends
     [pscustomobject]@{ Key = $Key; Connection = $connection }
 }
 
@@ -253,6 +257,12 @@ function Find-AutomaticAssignment {
             ForEach-Object { $_.VariablePath.UserPath }
     }
     @($assigned | Where-Object { $_ -in $automatic } | Sort-Object -Unique)
+}
+
+function New-TestFolder {
+    <# A new, empty folder under the temp folder for one test file; remove it in AfterAll. #>
+    param([string] $Prefix = 'adsumo-test-')
+    New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ($Prefix + [guid]::NewGuid().ToString('N'))) | Select-Object -ExpandProperty FullName
 }
 
 Export-ModuleMember -Function *

@@ -160,9 +160,11 @@ Describe 'New-AdsumoVoiceover' {
     It 'makes one voiceover per text piped in' {
         $voiceovers = 'One.', 'Two.', 'Three.' | New-AdsumoVoiceover -VoiceId $voiceId
         $voiceovers.Count | Should -Be 3
-        $voiceovers.Text | Should -Be @('One.', 'Two.', 'Three.')
+        # Made side by side, each written as it comes; -ThrottleLimit 1 keeps the input's order.
+        $voiceovers.Text | Sort-Object | Should -Be @('One.', 'Three.', 'Two.')
+        ('Four.', 'Five.', 'Six.' | New-AdsumoVoiceover -VoiceId $voiceId -ThrottleLimit 1).Text | Should -Be @('Four.', 'Five.', 'Six.')
         ($voiceovers.Id | Sort-Object -Unique).Count | Should -Be 3
-        (Get-AdsumoCredit).Used | Should -Be 3
+        (Get-AdsumoCredit).Used | Should -Be 6
     }
 
     It 'saves the audio as an MP3 with -OutFile' {
@@ -228,7 +230,7 @@ Describe 'New-AdsumoVoiceover' {
         (Get-AdsumoCredit).Used | Should -Be 0
     }
 
-    It 'sends a voiceover once when its answer is lost, and says it may have been made' {
+    It 'sends a voiceover once when its answer is lost, and says its outcome is unknown' {
         Clear-EmulatorRequest -Emulator $emulator
         Set-EmulatorFault -Emulator $emulator -Fault @{ error_rate = 1; timing = 'after' }
         try {
@@ -236,8 +238,9 @@ Describe 'New-AdsumoVoiceover' {
         }
         finally { Clear-EmulatorFault -Emulator $emulator }
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.ServerError,Adsumo.Commands.NewAdsumoVoiceoverCommand'
-        $failures[0].ToString() | Should -Match 'not sent again'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.OutcomeUnknown,Adsumo.Commands.NewAdsumoVoiceoverCommand'
+        $failures[0].Exception.MayHaveBeenCreated | Should -BeTrue
+        $failures[0].ToString() | Should -Match 'cannot be listed.*not sent again'
         $failures[0].ErrorDetails.RecommendedAction | Should -Match 'may have been made'
         @(Get-EmulatorRequest -Emulator $emulator | Where-Object method -EQ 'POST').Count | Should -Be 1
         (Get-AdsumoCredit).Used | Should -Be 1

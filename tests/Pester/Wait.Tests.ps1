@@ -215,3 +215,104 @@ Import-Module '$env:ADSUMO_TEST_MODULE'
         finally { Close-Shell -Shell $shell }
     }
 }
+
+Describe 'Wait-AdsumoGeneration when some fail, in a script under $ErrorActionPreference = Stop' {
+    BeforeEach { $script:team = New-TestTeam -Emulator $emulator }
+
+    It 'writes every other generation before the failure''s error stops the script' {
+        # The [fail] one fails after 0.5 s, well before the others complete: a wait that stopped at the first failure
+        # would write none of them.
+        $failing = New-AdsumoImage -Prompt 'A bottle [fail]' -Model fast -AspectRatio 1:1
+        $others = @(Add-Generation -Team $team -Count 3 -Seconds 2)
+        $written = [Collections.Generic.List[object]]::new()
+        $caught = $null
+        $ErrorActionPreference = 'Stop'
+        try {
+            @($failing) + $others | Wait-AdsumoGeneration -PollIntervalSeconds 0.1 | ForEach-Object { $written.Add($_) }
+        }
+        catch { $caught = $_ }
+        finally { $ErrorActionPreference = 'Continue' }
+        $written.Id | Sort-Object | Should -Be ($others | Sort-Object)
+        $written.Status | Sort-Object -Unique | Should -Be 'completed'
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -Be 'Adsumo.GenerationFailed,Adsumo.Commands.WaitAdsumoGenerationCommand'
+        # The target is the generation itself, with what the creation estimated and the details the poll read.
+        $caught.TargetObject | Should -BeOfType ([Adsumo.Generation])
+        $caught.TargetObject.Id | Should -Be $failing.Id
+        $caught.TargetObject.Status | Should -Be 'failed'
+        $caught.TargetObject.EstimatedCredits | Should -Be $failing.EstimatedCredits
+        $caught.TargetObject.EstimatedCredits | Should -BeGreaterThan 0
+        $caught.TargetObject.Details.Prompt | Should -Be 'A bottle [fail]'
+    }
+
+    It 'with -IncludeFailed writes every generation as an object, the failed one with its status and reason, and no error' {
+        $failing = New-AdsumoImage -Prompt 'A mug [fail]' -Model fast -AspectRatio 1:1
+        $others = @(Add-Generation -Team $team -Count 2 -Seconds 1)
+        $ErrorActionPreference = 'Stop'
+        try {
+            $written = @(@($failing) + $others | Wait-AdsumoGeneration -IncludeFailed -PollIntervalSeconds 0.1 -ErrorVariable failures)
+        }
+        finally { $ErrorActionPreference = 'Continue' }
+        $failures.Count | Should -Be 0
+        $written.Count | Should -Be 3
+        $written | Should -BeOfType ([Adsumo.Generation])
+        @($written | Where-Object Status -EQ 'completed').Id | Sort-Object | Should -Be ($others | Sort-Object)
+        $failed = @($written | Where-Object Status -EQ 'failed')
+        $failed.Id | Should -Be @($failing.Id)
+        $failed[0].ErrorMessage | Should -Match '\[fail\]'
+        $failed[0].EstimatedCredits | Should -Be $failing.EstimatedCredits
+        $failed[0].Details.Prompt | Should -Be 'A mug [fail]'
+    }
+
+    It 'with -IncludeFailed writes one the time ran out on as its last state read, with a warning instead of an error' {
+        $never = Add-Generation -Team $team -Seconds -1 -Type ai-video
+        $quick = Add-Generation -Team $team -Seconds 0.3
+        $ErrorActionPreference = 'Stop'
+        try {
+            $written = @($never, $quick | Wait-AdsumoGeneration -IncludeFailed -TimeoutSeconds 1.5 -PollIntervalSeconds 0.1 -WarningVariable warnings -WarningAction SilentlyContinue)
+        }
+        finally { $ErrorActionPreference = 'Continue' }
+        $written.Id | Should -Be @($quick, $never)
+        $written[1].Status | Should -Be 'processing'
+        $written[1].Type | Should -Be 'ai-video'
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match "Wait-AdsumoGeneration -Id $never"
+    }
+
+    It 'names the generation object as the target of a timeout, even when it was given by id' {
+        $never = Add-Generation -Team $team -Seconds -1 -Type talking-avatar
+        Wait-AdsumoGeneration -Id $never -TimeoutSeconds 1 -PollIntervalSeconds 0.1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'Adsumo.WaitTimeout,Adsumo.Commands.WaitAdsumoGenerationCommand'
+        $failures[0].TargetObject | Should -BeOfType ([Adsumo.Generation])
+        $failures[0].TargetObject.Id | Should -Be $never
+        $failures[0].TargetObject.Type | Should -Be 'talking-avatar'
+    }
+
+    It 'creates every row with -Wait and writes the others before the failure''s error stops the script' {
+        $rows = 'A bottle [fail]', 'A mug', 'A flask', 'A cup' | ForEach-Object { [pscustomobject]@{ Prompt = $_ } }
+        $written = [Collections.Generic.List[object]]::new()
+        $caught = $null
+        $ErrorActionPreference = 'Stop'
+        try {
+            $rows | New-AdsumoImage -Model fast -AspectRatio 1:1 -Wait -PollIntervalSeconds 0.1 | ForEach-Object { $written.Add($_) }
+        }
+        catch { $caught = $_ }
+        finally { $ErrorActionPreference = 'Continue' }
+        $written.Count | Should -Be 3
+        $written.Status | Sort-Object -Unique | Should -Be 'completed'
+        $caught.FullyQualifiedErrorId | Should -Be 'Adsumo.GenerationFailed,Adsumo.Commands.NewAdsumoImageCommand'
+        $caught.TargetObject.Details.Prompt | Should -Be 'A bottle [fail]'
+        $caught.TargetObject.EstimatedCredits | Should -BeGreaterThan 0
+        @(Get-AdsumoGeneration).Count | Should -Be 4
+    }
+
+    It 'with -Wait -IncludeFailed writes the failed creation as an object with its status, reason and estimate' {
+        $written = @(New-AdsumoImage -Prompt 'A lamp [fail]' -Model pro -AspectRatio 1:1 -Quantity 2 -Wait -IncludeFailed -PollIntervalSeconds 0.1 -ErrorVariable failures)
+        $failures.Count | Should -Be 0
+        $written.Count | Should -Be 1
+        $written[0].Status | Should -Be 'failed'
+        $written[0].ErrorMessage | Should -Match '\[fail\]'
+        $written[0].EstimatedCredits | Should -Be 4
+    }
+}

@@ -54,6 +54,7 @@ public sealed class ResultDownloader
         if (!ResultUrl.IsFetchable(source))
             throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"'{SafeText.Line(source.ToString(), 80)}' is not an absolute http or https URL; the module does not fetch it.");
         CheckDestination(destination, overwrite);
+        RemoveStalePartials(destination, call.Log);
         var refreshes = 0;
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
@@ -99,6 +100,33 @@ public sealed class ResultDownloader
                 throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {SafeText.Line(failure.Message, 200)}", failure) { Attempts = attempt };
             call.Log.Verbose($"Retrying GET {shown} in {RequestContext.FormatSeconds(delay)} (attempt {attempt + 1}) after {SafeText.Line(failure.Message, 120)}{(retryAfter is null ? "" : ", as Retry-After asked")}.");
             await Task.Delay(delay, call.Cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Removes the temporary files of earlier downloads to the same destination that never ended (their process
+    /// was killed). One still being written is held open exclusively by its writer, so it is left alone.
+    /// </summary>
+    private static void RemoveStalePartials(string destination, ICallLog log)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(destination));
+        if (folder is null || !Directory.Exists(folder)) return;
+        foreach (var partial in Directory.EnumerateFiles(folder, TemporaryStem(destination) + "*.partial"))
+        {
+            try
+            {
+                using (new FileStream(partial, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+                File.Delete(partial);
+                log.Verbose($"Removed {partial}, left by a download that was stopped before it ended.");
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 
@@ -212,14 +240,16 @@ public sealed class ResultDownloader
     /// A hidden name beside the destination that no other download picks, never longer than a file name may be:
     /// the destination's own name is shortened when adding the suffix would pass the limit.
     /// </summary>
-    internal static string TemporaryPath(string destination)
+    internal static string TemporaryPath(string destination) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destination))!, TemporaryStem(destination) + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+
+    /// <summary>What every temporary name for the destination starts with: "." and its name, shortened to fit, then ".".</summary>
+    private static string TemporaryStem(string destination)
     {
-        var full = Path.GetFullPath(destination);
-        var folder = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileName(full);
+        var name = Path.GetFileName(Path.GetFullPath(destination));
         var room = MaxNameBytes - TemporaryNameOverhead;
         while (Encoding.UTF8.GetByteCount(name) > room) name = name.Substring(0, char.IsLowSurrogate(name[name.Length - 1]) && name.Length > 1 ? name.Length - 2 : name.Length - 1);
-        return Path.Combine(folder, "." + name + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+        return "." + name + ".";
     }
 
     private static void MoveIntoPlace(string temporary, string destination, bool overwrite)

@@ -30,10 +30,11 @@ internal static class ErrorMapper
         if (!string.IsNullOrEmpty(param)) text.Append(", param ").Append(param);
         if (context.Attempts > 1) text.Append(", after ").Append(context.Attempts).Append(" attempts");
         text.Append(", request ").Append(requestId).Append(')');
-        if (context.Safety == RetrySafety.OnlyIfNotProcessed && status is 408 or (>= 500 and < 600))
+        var mayHaveActed = context.Safety == RetrySafety.OnlyIfNotProcessed && status is 408 or (>= 500 and < 600);
+        if (mayHaveActed)
         {
             // A creation is not resent after an answer like this one, which the service may give after acting.
-            text.Append(" It was not sent again because the service may have acted on it: check before trying again.");
+            text.Append(' ').Append(RequestContext.NotResentNote);
         }
         double? retryAfter = RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow)?.TotalSeconds;
         return new AdsumoException(kind, text.ToString())
@@ -44,6 +45,7 @@ internal static class ErrorMapper
             RequestId = requestId,
             Attempts = context.Attempts,
             RetryAfterSeconds = retryAfter,
+            MayHaveBeenCreated = mayHaveActed,
         };
     }
 

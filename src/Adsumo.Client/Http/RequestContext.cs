@@ -9,13 +9,17 @@ internal sealed class RequestContext
 {
     private const string Key = "Adsumo.RequestContext";
 
-    public RequestContext(string requestId, RetrySafety safety, ConnectionSettings settings, ICallLog log, byte[]? body)
+    /// <summary>What a failed creation's message adds when the request may have been carried out.</summary>
+    public const string NotResentNote = "It was not sent again because the service may have acted on it: check before trying again.";
+
+    public RequestContext(string requestId, RetrySafety safety, ConnectionSettings settings, ICallLog log, byte[]? body, RateGate gate)
     {
         RequestId = requestId;
         Safety = safety;
         Settings = settings;
         Log = log;
         Body = body;
+        Gate = gate;
     }
 
     public string RequestId { get; }
@@ -28,6 +32,9 @@ internal sealed class RequestContext
 
     /// <summary>The body bytes, so that every attempt sends a fresh copy.</summary>
     public byte[]? Body { get; }
+
+    /// <summary>The connection's gate, which a 429 closes for every request of the connection.</summary>
+    public RateGate Gate { get; }
 
     /// <summary>The body as the content of one attempt: each attempt needs its own, as a sent content is disposed.</summary>
     public HttpContent? NewContent()

@@ -40,6 +40,12 @@ internal sealed class RetryHandler : DelegatingHandler
             var attemptTimeout = limitedByTotal ? (left > MinimumAttempt ? left : MinimumAttempt) : settings.RequestTimeout;
             context.Log.Debug($"Sending {described} (attempt {attempt} of at most {settings.MaxRetries + 1}, request {context.RequestId}, "
                 + $"{(context.Body is null ? "no body" : context.Body.Length + " bytes of JSON")}, timeout {RequestContext.FormatSeconds(attemptTimeout)}).");
+            // A 429 to any request of the connection holds every request back until the service is ready again.
+            if (context.Gate.Remaining > TimeSpan.Zero)
+            {
+                context.Log.Debug($"Holding {described} for {RequestContext.FormatSeconds(context.Gate.Remaining)}: the service asked this connection to slow down.");
+                await context.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
             using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptCancellation.CancelAfter(attemptTimeout);
@@ -93,6 +99,15 @@ internal sealed class RetryHandler : DelegatingHandler
 
             var retryAfter = response is null ? null : RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow);
             var delay = RetryPolicy.DelayBefore(attempt + 1, settings.RetryBaseDelay, retryAfter);
+            var rateLimited = response is { StatusCode: (System.Net.HttpStatusCode)429 };
+            if (rateLimited)
+            {
+                // Honoured once for the whole connection: the wait is the gate's, which other 429s may have made longer.
+                // A wait longer than any request may take (an absurd Retry-After) holds nobody: this one fails below,
+                // and the others must not sit behind it for hours.
+                if (delay <= settings.RetryTimeout) context.Gate.HoldFor(delay);
+                if (context.Gate.Remaining > delay) delay = context.Gate.Remaining;
+            }
             var reason = malformed ?? outcome;
             if (attempt > settings.MaxRetries)
             {
@@ -105,7 +120,8 @@ internal sealed class RetryHandler : DelegatingHandler
             }
             context.Log.Verbose($"Retrying {described} in {RequestContext.FormatSeconds(delay)} (attempt {attempt + 1} of {settings.MaxRetries + 1}) after {reason}{(retryAfter is null ? "" : ", as Retry-After asked")}.");
             response?.Dispose();
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            if (rateLimited) await context.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -114,13 +130,15 @@ internal sealed class RetryHandler : DelegatingHandler
         if (response is not null) return response;
         var tries = context.Attempts == 1 ? "1 attempt" : $"{context.Attempts} attempts";
         var kind = failure is TimeoutException ? AdsumoErrorKind.Timeout : AdsumoErrorKind.NetworkError;
-        var unsafeNote = context.Safety == RetrySafety.OnlyIfNotProcessed && !RetryPolicy.IsConnectionRefused(failure!) && !TlsFailure.Is(failure!)
-            ? " It was not sent again because the service may have acted on it: check before trying again."
+        var mayHaveActed = context.Safety == RetrySafety.OnlyIfNotProcessed && !RetryPolicy.IsConnectionRefused(failure!) && !TlsFailure.Is(failure!);
+        var unsafeNote = mayHaveActed
+            ? " " + RequestContext.NotResentNote
             : "";
         throw new AdsumoException(kind, $"{described} failed after {tries} in {RequestContext.FormatSeconds(elapsed)}: {Describe(failure!)}.{unsafeNote} (request {context.RequestId})", failure)
         {
             Attempts = context.Attempts,
             RequestId = context.RequestId,
+            MayHaveBeenCreated = mayHaveActed,
         };
     }
 

@@ -33,18 +33,21 @@ internal static class ModelReader
 
     public static Generation Generation(JsonElement e)
     {
-        var details = Wire.Object(e, "details");
+        var details = Wire.Object(e, "details") is { } d ? Details(d) : null;
+        var type = Wire.String(e, "type");
         return new Generation
         {
             // Generation objects name the id id; submit answers and webhooks name it generation_id.
             Id = RequiredId(e, "generation", "id", "generation_id"),
-            Type = Wire.String(e, "type"),
+            Type = type,
             Status = Wire.String(e, "status"),
             CreatedAt = Wire.Date(e, "created_at"),
             CompletedAt = Wire.Date(e, "completed_at"),
             ResultUrl = Wire.String(e, "result_url"),
             ErrorMessage = Wire.String(e, "error_message") ?? ErrorText(e),
-            Details = details is { } d ? Details(d) : null,
+            Details = details,
+            // Read back by id, a generation is priced from its details, whoever made it and however it was found.
+            EstimatedCredits = Prices.ForGeneration(type, details)?.High,
         };
     }
 

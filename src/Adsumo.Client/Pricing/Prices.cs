@@ -37,6 +37,29 @@ public static class Prices
     public static CreditEstimate AiVideo(int seconds) =>
         CreditEstimate.Exactly(seconds * AiVideoPerSecond, $"{seconds} s at {AiVideoPerSecond} credits a second (assumed)");
 
+    /// <summary>
+    /// What a generation costs, from its type and details (as read by id): every generation whose details give the
+    /// price is priced, whoever made it; null when they do not.
+    /// </summary>
+    public static CreditEstimate? ForGeneration(string? type, GenerationDetails? details)
+    {
+        if (details is null) return null;
+        switch (type)
+        {
+            case "image":
+                // The quantity comes from the service: a value outside what can be asked for prices nothing.
+                return details.Model is { } model && details.Quantity is null or (>= 1 and <= 1000)
+                    ? Image(model, details.Resolution ?? "1k", details.Quantity ?? 1) : null;
+            case "ai-video":
+                return details.Duration is { } seconds && seconds >= 1 && seconds == Math.Floor(seconds) && seconds <= int.MaxValue / AiVideoPerSecond
+                    ? AiVideo((int)seconds) : null;
+            case "talking-avatar":
+                return details.Script is { } script ? TalkingAvatar(script.Length) : null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Per image, times quantity: fast 1/2/2, pro 2/2/4 credits at 1k/2k/4k; null for a model without a published price.</summary>
     public static CreditEstimate? Image(string model, string resolution, int quantity)
     {

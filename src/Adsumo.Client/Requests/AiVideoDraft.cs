@@ -25,6 +25,12 @@ public sealed class AiVideoDraft : GenerationDraft
 
     public override string Describe() => $"AI video ({Model}, {Duration} s{(AspectRatio is null ? "" : ", " + AspectRatio)})";
 
+    internal override string GenerationType => "ai-video";
+
+    internal override bool Matches(GenerationDetails d) =>
+        d.Prompt is not null && Same(Prompt, d.Prompt) && Compatible(Model, d.Model) && Compatible(AspectRatio, d.AspectRatio)
+        && (d.Duration is null || d.Duration == Duration);
+
     internal override byte[] ToJson() => new JsonBody()
         .Set("prompt", Prompt).Set("model", Model).Set("aspect_ratio", AspectRatio).Set("duration", Duration)
         .ToBytes();

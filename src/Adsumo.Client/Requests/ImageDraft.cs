@@ -24,6 +24,13 @@ public sealed class ImageDraft : GenerationDraft
 
     public override string Describe() => $"image ({Model}, {Resolution}, {AspectRatio}, {Quantity} image{(Quantity == 1 ? "" : "s")})";
 
+    internal override string GenerationType => "image";
+
+    internal override bool Matches(GenerationDetails d) =>
+        d.Prompt is not null && Same(Prompt, d.Prompt) && string.IsNullOrEmpty(d.ProductId)
+        && Compatible(Model, d.Model) && Compatible(AspectRatio, d.AspectRatio) && Compatible(Resolution, d.Resolution)
+        && Compatible(Quantity, d.Quantity);
+
     internal override byte[] ToJson() => new JsonBody()
         .Set("prompt", Prompt).Set("model", Model).Set("aspect_ratio", AspectRatio).Set("quantity", Quantity).Set("resolution", Resolution)
         .ToBytes();

@@ -29,6 +29,13 @@ public sealed class ProductShotDraft : GenerationDraft
 
     public override string Describe() => $"product shot of {ProductId} ({StyleId}, {Model}, {Resolution}, {AspectRatio}, {Quantity} image{(Quantity == 1 ? "" : "s")})";
 
+    internal override string GenerationType => "image";
+
+    internal override bool Matches(GenerationDetails d) =>
+        SameId(ProductId, d.ProductId) && Compatible(StyleId, d.StyleId) && Same(AdditionalPrompt, d.AdditionalPrompt)
+        && Compatible(Model, d.Model) && Compatible(AspectRatio, d.AspectRatio) && Compatible(Resolution, d.Resolution)
+        && Compatible(Quantity, d.Quantity);
+
     internal override byte[] ToJson() => new JsonBody()
         .Set("product_id", ProductId).Set("style_id", StyleId).Set("model", Model).Set("aspect_ratio", AspectRatio)
         .Set("quantity", Quantity).Set("resolution", Resolution).Set("additional_prompt", AdditionalPrompt)

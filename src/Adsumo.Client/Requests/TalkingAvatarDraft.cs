@@ -35,6 +35,15 @@ public sealed class TalkingAvatarDraft : GenerationDraft
 
     public override string Describe() => $"talking-avatar video ({AvatarType} avatar {AvatarId}, {(VoiceoverId is null ? $"{Script?.Length ?? 0} characters of script" : $"voiceover {VoiceoverId}")})";
 
+    internal override string GenerationType => "talking-avatar";
+
+    // Over a voiceover the service fills script and voice from it, so only the voiceover is compared.
+    internal override bool Matches(GenerationDetails d) =>
+        SameId(AvatarId, d.AvatarId) && Compatible(AvatarType, d.AvatarType) && Compatible(LipsyncModel, d.LipsyncModel)
+        && (VoiceoverId is not null
+            ? SameId(VoiceoverId, d.VoiceoverId)
+            : string.IsNullOrEmpty(d.VoiceoverId) && d.Script is not null && Same(Script, d.Script) && Compatible(VoiceId, d.VoiceId));
+
     internal override byte[] ToJson() => new JsonBody()
         .Set("avatar_id", AvatarId).Set("avatar_type", AvatarType)
         .Set("script", VoiceoverId is null ? Script : null).Set("voice_id", VoiceoverId is null ? VoiceId : null)

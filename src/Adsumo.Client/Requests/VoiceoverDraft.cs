@@ -6,6 +6,9 @@ namespace Adsumo.Client;
 /// <summary>Speech from text in one of the voices; made synchronously for 1 credit.</summary>
 public sealed class VoiceoverDraft
 {
+    /// <summary>The endpoint below the base URI.</summary>
+    public const string Path = "voiceovers/text-to-speech";
+
     public string? Text { get; set; }
     public string? VoiceId { get; set; }
     public string? Model { get; set; }
@@ -22,6 +25,12 @@ public sealed class VoiceoverDraft
     }
 
     public CreditEstimate Estimate() => CreditEstimate.Exactly(Prices.Voiceover, "a voiceover");
+
+    /// <summary>The request's identity (endpoint and canonical body), as journals know it.</summary>
+    public RequestIdentity Identity() => RequestIdentity.Of(Path, ToJson());
+
+    /// <summary>A short description for confirmations and journals.</summary>
+    public string Describe() => $"voiceover of {Text?.Length ?? 0} characters in voice {VoiceId}";
 
     internal byte[] ToJson() => new JsonBody()
         .Set("text", Text).Set("voice_id", VoiceId).Set("model", Model)

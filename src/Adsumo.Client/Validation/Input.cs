@@ -14,6 +14,9 @@ public static class Input
     private static readonly Regex Slug = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
     private static readonly Regex Ratio = new("^[1-9][0-9]{0,1}:[1-9][0-9]{0,1}$", RegexOptions.CultureInvariant);
     private static readonly Regex Currency3 = new("^[A-Za-z]{3}$", RegexOptions.CultureInvariant);
+    private static readonly Regex PlainDecimal = new(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$", RegexOptions.CultureInvariant);
+    // 1.299 is 1299 to half of Europe and 1.299 to the rest: a dot and then exactly three digits after one to three.
+    private static readonly Regex ThousandsLike = new(@"^[+-]?[1-9][0-9]{0,2}\.[0-9]{3}$", RegexOptions.CultureInvariant);
 
     /// <summary>An Adsumo id: a UUID such as 550e8400-e29b-41d4-a716-446655440000.</summary>
     public static string Id(string? value, string parameter, string what = "id")
@@ -80,6 +83,47 @@ public static class Input
         if (value < 0)
             throw new AdsumoInputException(ErrorReason.InvalidPrice, parameter, $"-{parameter} is {value}; a price must be zero or more.");
         return value;
+    }
+
+    /// <summary>
+    /// A price given as a number or as text, as from a CSV cell: null when not given (null or blank). Text must read
+    /// the same in every culture: digits with a dot for decimals, no thousands separators, no currency sign. A comma
+    /// (29,99 or 1,299.00) or a dot that may be a thousands separator (1.299) is refused rather than guessed, because
+    /// PowerShell's own conversion would read 29,99 as 2999. Returns a price of zero or more.
+    /// </summary>
+    public static decimal? Price(object? value, string parameter)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case string text:
+                var trimmed = text.Trim();
+                if (trimmed.Length == 0) return null;
+                var why = trimmed.IndexOf(',') >= 0 ? "a comma may be a decimal or a thousands separator, so 29,99 is refused rather than read as 2999"
+                    : !PlainDecimal.IsMatch(trimmed) ? "it is not a plain number"
+                    : ThousandsLike.IsMatch(trimmed) ? "a dot before exactly three digits may be a thousands separator (1.299 for 1299)"
+                    : null;
+                if (why is not null)
+                {
+                    throw new AdsumoInputException(ErrorReason.InvalidPrice, parameter,
+                        $"-{parameter} '{SafeText.Quote(trimmed)}' is not a price the module reads without guessing: {why}. Write digits with a dot for decimals and no thousands separator or currency sign, such as 29.99, 1299 or 1.2990.");
+                }
+                return Price(decimal.Parse(trimmed, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture), parameter);
+            case decimal or double or float or int or long or short or byte or sbyte or uint or ulong or ushort:
+                decimal number;
+                try
+                {
+                    number = System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (System.OverflowException)
+                {
+                    throw new AdsumoInputException(ErrorReason.InvalidPrice, parameter, $"-{parameter} is {value}, which is not a price.");
+                }
+                return Price(number, parameter);
+            default:
+                throw new AdsumoInputException(ErrorReason.InvalidPrice, parameter, $"-{parameter} is a {value.GetType().Name}; a price is a number, or text such as 29.99.");
+        }
     }
 
     /// <summary>A style template's slug, such as lifestyle-outdoor.</summary>

@@ -9,7 +9,7 @@ public enum WaitOutcome
     /// <summary>It failed; <see cref="WaitEvent.Error"/> carries the service's reason.</summary>
     Failed,
 
-    /// <summary>It was still processing when the time ran out.</summary>
+    /// <summary>It was still processing when the time ran out; <see cref="WaitEvent.Generation"/> is its last state read, if any was.</summary>
     TimedOut,
 
     /// <summary>It could not be watched (not found, refused).</summary>

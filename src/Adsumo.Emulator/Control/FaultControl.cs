@@ -38,7 +38,8 @@ internal sealed class FaultControl(FaultInjector faults)
                 LatencyMs: body.OptionalInteger("latency_ms", 0, MaxLatencyMs) ?? 0,
                 MalformedRate: body.OptionalNumber("malformed_rate", 0, 1) ?? 0,
                 Seed: body.OptionalInteger("seed", int.MinValue, int.MaxValue),
-                Timing: body.OptionalEnum("timing", FaultTimings.All) ?? FaultTimings.Before);
+                Timing: body.OptionalEnum("timing", FaultTimings.All) ?? FaultTimings.Before,
+                Methods: body.OptionalEnumList("methods", FaultSettings.KnownMethods));
         }
         // A little slack, so that rates like 0.1 + 0.2 + 0.7 are not refused over floating-point rounding.
         if (settings.TotalRate > 1 + 1e-9)
@@ -58,6 +59,6 @@ internal sealed class FaultControl(FaultInjector faults)
     private static Task WriteAsync(HttpContext context, FaultSettings s) =>
         JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
             new FaultsJson(s.ErrorRate, s.RateLimitRate, s.RetryAfterSeconds, s.ResetRate, s.LatencyMs, s.MalformedRate,
-                s.Seed, s.Timing),
+                s.Seed, s.Timing, s.Methods),
             EmulatorJson.Wire.FaultsJson);
 }

@@ -26,10 +26,12 @@ internal sealed class FaultInjector
 
     public void Clear() => Set(FaultSettings.None);
 
-    public FaultPlan Draw()
+    public FaultPlan Draw(string method)
     {
-        // Without fault rates there is nothing to draw, and the usual request takes no lock here.
+        // A request of a method the faults leave alone is neither delayed nor drawn for, so a seed replays the same
+        // faults on the others. Without fault rates there is nothing to draw, and the usual request takes no lock.
         var current = _settings;
+        if (!current.Covers(method)) return new FaultPlan(FaultKind.None, false, 0, current.RetryAfterSeconds);
         if (current.TotalRate <= 0) return new FaultPlan(FaultKind.None, false, current.LatencyMs, current.RetryAfterSeconds);
 
         lock (_sync)

@@ -17,7 +17,7 @@ internal sealed class FaultMiddleware(FaultInjector faults)
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var plan = faults.Draw();
+        var plan = faults.Draw(context.Request.Method);
         if (plan.LatencyMs > 0)
         {
             try

@@ -9,9 +9,15 @@ internal sealed record FaultSettings(
     int LatencyMs = 0,
     double MalformedRate = 0,
     int? Seed = null,
-    string Timing = FaultTimings.Before)
+    string Timing = FaultTimings.Before,
+    string[]? Methods = null)
 {
     public static readonly FaultSettings None = new();
+
+    /// <summary>The HTTP methods that may be faulted: all when null, so that a test can fault creations only.</summary>
+    public static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
+
+    public bool Covers(string method) => Methods is null || System.Array.IndexOf(Methods, method) >= 0;
 
     public double TotalRate => ErrorRate + RateLimitRate + ResetRate + MalformedRate;
 }

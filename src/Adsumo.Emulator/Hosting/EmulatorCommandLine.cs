@@ -23,6 +23,7 @@ public static class EmulatorCommandLine
           --rate-limit <n>              requests per minute per key (default: no limit)
           --webhook-url <url>           POST signed generation events there (needs --webhook-secret)
           --webhook-secret <secret>     the HMAC-SHA256 key of the X-Adsumo-Signature header
+          --clock-offset-seconds <s>    run the emulator's clock this far from this machine's (default 0)
           --help                        show this text
 
         """;
@@ -72,6 +73,7 @@ public static class EmulatorCommandLine
                 case "--rate-limit": settings = settings with { RateLimit = Integer(name, value) }; break;
                 case "--webhook-url": settings = settings with { WebhookUrl = value }; break;
                 case "--webhook-secret": settings = settings with { WebhookSecret = value }; break;
+                case "--clock-offset-seconds": options = options with { ClockOffsetSeconds = ClockOffset(name, value) }; break;
                 default: throw new EmulatorOptionsException($"Unknown option '{name}'.");
             }
         }
@@ -101,6 +103,14 @@ public static class EmulatorCommandLine
         long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result)
             ? result
             : throw new EmulatorOptionsException($"{name} must be an integer, not '{value}'.");
+
+    private static double ClockOffset(string name, string value)
+    {
+        var offset = Number(name, value);
+        return Math.Abs(offset) <= EmulatorOptions.MaxClockOffsetSeconds
+            ? offset
+            : throw new EmulatorOptionsException($"{name} must be within {EmulatorOptions.MaxClockOffsetSeconds} seconds either way.");
+    }
 
     private static double Number(string name, string value) =>
         double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var result)

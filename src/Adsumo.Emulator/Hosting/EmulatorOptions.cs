@@ -20,5 +20,11 @@ public sealed record EmulatorOptions
     /// <summary>Whether to print the listening line on standard output.</summary>
     public bool Announce { get; init; } = true;
 
+    /// <summary>The largest clock offset accepted: ten years either way.</summary>
+    public const double MaxClockOffsetSeconds = 10 * 365 * 24 * 3600.0;
+
+    /// <summary>How far the emulator's clock (timestamps, Date headers, URL expiry) is from this machine's.</summary>
+    public double ClockOffsetSeconds { get; init; }
+
     public EmulatorSettings Settings { get; init; } = new();
 }

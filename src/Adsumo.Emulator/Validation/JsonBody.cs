@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -81,6 +82,24 @@ internal sealed class JsonBody : IDisposable
         if (value.ValueKind == JsonValueKind.String && Array.IndexOf(allowed, value.GetString()) >= 0)
             return value.GetString()!;
         throw ApiErrors.Invalid(name, $"'{name}' must be one of {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary>An array of values from a set, without repeats; null when absent.</summary>
+    public string[]? OptionalEnumList(string name, string[] allowed)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 && AllAllowed(value, allowed))
+            return value.EnumerateArray().Select(item => item.GetString()!).Distinct().ToArray();
+        throw ApiErrors.Invalid(name, $"'{name}' must be a non-empty array of {string.Join(", ", allowed)}.");
+    }
+
+    private static bool AllAllowed(JsonElement array, string[] allowed)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || Array.IndexOf(allowed, item.GetString()) < 0) return false;
+        }
+        return true;
     }
 
     public string RequiredMatch(string name, Regex pattern, string example) =>

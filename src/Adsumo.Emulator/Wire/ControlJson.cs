@@ -9,7 +9,7 @@ internal sealed record SettingsJson(
 
 internal sealed record FaultsJson(
     double ErrorRate, double RateLimitRate, int RetryAfterSeconds, double ResetRate, int LatencyMs, double MalformedRate,
-    int? Seed, string Timing);
+    int? Seed, string Timing, IReadOnlyList<string>? Methods);
 
 internal sealed record SeedResultJson(
     IReadOnlyList<Guid> Products, IReadOnlyList<Guid> CustomAvatars, IReadOnlyList<Guid> Generations);

@@ -20,6 +20,9 @@ namespace Adsumo.Commands;
 /// the service knows whether a well-formed key is one of its own: that is what the one request for the balance
 /// learns (Adsumo.Unauthorized when it is not). Plain http is refused unless the host is this machine (as for the
 /// local emulator).
+/// The base URI is the API's root and ends in /api/v1: one with no path (https://www.adsumo.ai) is refused before
+/// anything is sent, and one whose check request is answered 404 or with something that is not the API's JSON says
+/// where the API is (did you mean .../api/v1?).
 /// </remarks>
 /// <example>
 /// <code>Connect-Adsumo -ApiKey (Read-Host -AsSecureString 'Adsumo API key')</code>
@@ -79,6 +82,29 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
     public double RetryBaseDelaySeconds { get; set; } = 1;
 
     /// <summary>
+    /// When a creation is answered with a 5xx or 408, how long (in seconds) the module looks for the generation it
+    /// may have made before concluding that it never arrived and sending it again. Default 5.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double ReconcileSettleSeconds { get; set; } = ConnectionSettings.DefaultReconcileSettle.TotalSeconds;
+
+    /// <summary>
+    /// The same after a reset connection, a timeout or an unreadable answer, when the service may still be at work.
+    /// Default 30.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double ReconcileLostSettleSeconds { get; set; } = ConnectionSettings.DefaultReconcileLostSettle.TotalSeconds;
+
+    /// <summary>
+    /// How many times a creation that reconciliation found never arrived is sent again. Default 2; 0 reports it instead.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int MaxResends { get; set; } = ConnectionSettings.DefaultMaxResends;
+
+    /// <summary>
     /// Writes the connection to the pipeline, to pass to -Connection later.
     /// </summary>
     [Parameter]
@@ -93,20 +119,46 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
             MaxRetries = MaxRetries,
             RetryTimeout = TimeSpan.FromSeconds(RetryTimeoutSeconds),
             RetryBaseDelay = TimeSpan.FromSeconds(RetryBaseDelaySeconds),
+            ReconcileSettle = TimeSpan.FromSeconds(ReconcileSettleSeconds),
+            ReconcileLostSettle = TimeSpan.FromSeconds(ReconcileLostSettleSeconds),
+            MaxResends = MaxResends,
         };
         var connection = Connections.Create(key, BaseUri, settings, Connections.FromConnect);
+        var baseUri = connection.BaseUri;
+        if (baseUri.AbsolutePath == "/")
+        {
+            ThrowFailure(new AdsumoInputException(ErrorReason.InvalidBaseUri, nameof(BaseUri),
+                $"The base URI {baseUri} has no path. {ApiPathHint(baseUri)}"), baseUri);
+        }
         var client = Connections.ClientOf(connection);
         try
         {
             var credits = Pump.Run(call => client.GetCreditsAsync(call));
-            WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKey}; {credits.Remaining} of {credits.Limit} credits remaining.");
+            WriteVerbose($"Connected to {baseUri} with key {connection.ApiKey}; {credits.Remaining} of {credits.Limit} credits remaining.");
         }
         catch (AdsumoException e)
         {
-            ThrowFailure(e, connection.BaseUri, $"Could not connect to {connection.BaseUri} with key {connection.ApiKey}:");
+            var record = ErrorRecords.From(e, baseUri, $"Could not connect to {baseUri} with key {connection.ApiKey}:");
+            // A wrong path answers 404, or a web page instead of JSON: say where the API lives.
+            if (e.Kind is AdsumoErrorKind.NotFound or AdsumoErrorKind.InvalidResponse or AdsumoErrorKind.HttpError
+                && !baseUri.AbsolutePath.TrimEnd('/').EndsWith(ApiPath, StringComparison.OrdinalIgnoreCase))
+            {
+                var hint = ApiPathHint(baseUri);
+                record.ErrorDetails = new ErrorDetails(record.ErrorDetails.Message + " " + hint) { RecommendedAction = hint };
+            }
+            ThrowTerminatingError(record);
         }
         Connections.SetDefault(SessionState, connection);
         if (PassThru) WriteObject(connection);
+    }
+
+    private const string ApiPath = "/api/v1";
+
+    private static string ApiPathHint(Uri baseUri)
+    {
+        var suggestion = new Uri(baseUri, ApiPath);
+        var adsumo = Adsumo.Client.Endpoint.DefaultBaseUri;
+        return $"The base URI is the API's root, which ends in {ApiPath}: did you mean {suggestion}?" + (suggestion == adsumo ? "" : $" (Adsumo's own is {adsumo}.)");
     }
 
     private SecureString KeyFromEnvironment()

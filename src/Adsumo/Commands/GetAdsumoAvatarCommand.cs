@@ -53,7 +53,7 @@ public sealed class GetAdsumoAvatarCommand : AdsumoListCmdlet
     [ValidateSet("kid", "young_adult", "adult", "senior")]
     public string? AgeGroup { get; set; }
 
-    /// <summary>Only avatars whose name matches; wildcards allowed.</summary>
+    /// <summary>Only avatars whose name matches; wildcards allowed, case and surrounding spaces ignored.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -88,11 +88,11 @@ public sealed class GetAdsumoAvatarCommand : AdsumoListCmdlet
             }
             return;
         }
-        var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+        var nameMatches = NameFilter.For(Name);
         var matches = avatars.Where(avatar =>
             (Gender is null || string.Equals(avatar.Gender, Gender, StringComparison.OrdinalIgnoreCase))
             && (AgeGroup is null || string.Equals(avatar.AgeGroup, AgeGroup, StringComparison.OrdinalIgnoreCase))
-            && (pattern is null || pattern.IsMatch(avatar.Name ?? ""))).ToList();
+            && (nameMatches is null || nameMatches(avatar.Name))).ToList();
         ListWriter.WriteAll(this, matches, Paging);
     }
 

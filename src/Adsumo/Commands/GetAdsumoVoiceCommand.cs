@@ -43,7 +43,7 @@ public sealed class GetAdsumoVoiceCommand : AdsumoListCmdlet
     [ValidateSet("professional", "casual", "energetic", "whisper", "speaker")]
     public string? Style { get; set; }
 
-    /// <summary>Only voices whose name matches; wildcards allowed.</summary>
+    /// <summary>Only voices whose name matches; wildcards allowed, case and surrounding spaces ignored.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -51,10 +51,10 @@ public sealed class GetAdsumoVoiceCommand : AdsumoListCmdlet
 
     private protected override void End()
     {
-        var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+        var nameMatches = NameFilter.For(Name);
         // The service cannot filter by name: with -Name every page of the other filters is read and paged here.
         var query = Client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(),
-            pattern is null ? Paging.Skip : 0, pattern is null ? Paging.First : ulong.MaxValue);
-        ListWriter.WriteAll(this, query, Paging, "voices", pattern is null ? null : v => pattern.IsMatch(v.Name ?? ""));
+            nameMatches is null ? Paging.Skip : 0, nameMatches is null ? Paging.First : ulong.MaxValue);
+        ListWriter.WriteAll(this, query, Paging, "voices", nameMatches is null ? null : v => nameMatches(v.Name));
     }
 }

@@ -11,8 +11,10 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Models: sora-2, sora-2-pro, veo-3.1, veo-3.1-fast and kling-2.6. -Duration is in seconds (10 when omitted, sent
 /// explicitly so the cost is known); the cost is assumed at 10 credits a second until Adsumo publishes a price. The
-/// confirmation says what it will spend and -MaxCredits refuses a video estimated above a bound. Writes the new
-/// generation at once, or with -Wait when it is done.
+/// confirmation says what it will spend and -MaxCredits refuses a video estimated above a bound; -Estimate writes the
+/// cost as an object and sends nothing. Writes the new generation at once, or with -Wait when it is done.
+/// Rows are sent up to -ThrottleLimit at once (8 by default), each written as its answer comes; a lost answer is
+/// looked for rather than reported or blindly resent, and -Journal makes a batch resumable (about_Adsumo_Batches).
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoAIVideo -Prompt 'A bottle on a mountain summit at dawn' -Model veo-3.1-fast -AspectRatio 9:16 -Duration 8</code>
@@ -23,7 +25,7 @@ namespace Adsumo.Commands;
 /// <para>Shows that it would spend 300 credits, and sends nothing.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoAIVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
 {
     /// <summary>What the video shows.</summary>
@@ -46,7 +48,7 @@ public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
     [ValidateRange(1, ServiceLimits.AiVideoSeconds)]
     public int Duration { get; set; } = AiVideoDraft.DefaultDuration;
 
-    private protected override object? CurrentTarget => Prompt;
+    private protected override object? CurrentTarget => InputOr(Prompt);
 
     private protected override GenerationDraft Draft() =>
         new AiVideoDraft { Prompt = Prompt, Model = Model, AspectRatio = AspectRatio, Duration = Duration };

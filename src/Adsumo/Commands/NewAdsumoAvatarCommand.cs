@@ -10,8 +10,9 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// The name (at most 50 characters), the image URL (absolute http or https, at most 2048 characters) and the
 /// description (at most 5000 characters) are checked before anything is sent; that the image is a face of at most
-/// 10 MB is for the service to check. The avatar can then star in talking-avatar videos with
-/// -AvatarType Custom.
+/// 10 MB is for the service to check. Leading and trailing spaces of the name are removed first (and do not count
+/// towards the 50), so ' Ava ' makes an avatar named 'Ava' (Get-AdsumoAvatar -Name trims its pattern the same way).
+/// The avatar can then star in talking-avatar videos with -AvatarType Custom.
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoAvatar -Name 'Ava from Sales' -ImageUrl https://example.com/ava.jpg -Description 'Friendly, for demos'</code>

@@ -11,7 +11,10 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Models fast and pro; 1 to 8 images; resolution 1k (the default), 2k or 4k. Costs per image, times quantity:
 /// fast 1/2/2 and pro 2/2/4 credits at 1k/2k/4k. The confirmation says what it will spend and -MaxCredits refuses a
-/// request estimated above a bound. Writes the new generation at once, or with -Wait when it is done.
+/// request estimated above a bound; -Estimate writes the cost as an object and sends nothing. Writes the new
+/// generation at once, or with -Wait when it is done.
+/// Rows are sent up to -ThrottleLimit at once (8 by default), each written as its answer comes; a lost answer is
+/// looked for rather than reported or blindly resent, and -Journal makes a batch resumable (about_Adsumo_Batches).
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoImage -Prompt 'A steel bottle on a wooden table' -Model pro -AspectRatio 1:1 -Quantity 4 -Resolution 4k</code>
@@ -21,8 +24,16 @@ namespace Adsumo.Commands;
 /// <code>'red', 'blue' | ForEach-Object { New-AdsumoImage -Prompt "A $_ bottle" -Model fast -AspectRatio 9:16 } | Wait-AdsumoGeneration | Save-AdsumoGeneration -Path ./images</code>
 /// <para>Two images made side by side and saved as each completes.</para>
 /// </example>
+/// <example>
+/// <code>Import-Csv ./rows.csv | New-AdsumoImage -AspectRatio 1:1 -Journal ./nightly.jsonl -Wait | Save-AdsumoGeneration -Path ./ads -SkipExisting</code>
+/// <para>A nightly batch from a CSV with Prompt, Model, Resolution and Quantity columns. Run again after a crash or a kill, it sends nothing it already sent and saves only what is missing.</para>
+/// </example>
+/// <example>
+/// <code>Import-Csv ./rows.csv | New-AdsumoImage -AspectRatio 1:1 -Estimate | Measure-Object -Sum Credits</code>
+/// <para>What the batch would cost, as objects, before anything is sent (no connection needed).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
 {
     /// <summary>What the images show.</summary>
@@ -50,7 +61,7 @@ public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
     [ValidateSet(Choices.Resolution1k, Choices.Resolution2k, Choices.Resolution4k)]
     public string Resolution { get; set; } = Choices.Resolution1k;
 
-    private protected override object? CurrentTarget => Prompt;
+    private protected override object? CurrentTarget => InputOr(Prompt);
 
     private protected override GenerationDraft Draft() => new ImageDraft
     {

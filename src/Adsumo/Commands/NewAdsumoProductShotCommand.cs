@@ -11,8 +11,11 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Products piped from Get-AdsumoProduct bind to -ProductId. -StyleId is a style template's slug, such as
 /// lifestyle-outdoor. Priced as images (fast 1/2/2, pro 2/2/4 credits per image at 1k/2k/4k, times quantity). The
-/// confirmation says what it will spend and -MaxCredits refuses a request estimated above a bound. With -Wait, every
-/// product's shots are made side by side and written as they complete.
+/// confirmation says what it will spend and -MaxCredits refuses a request estimated above a bound; -Estimate writes
+/// the cost as an object and sends nothing. With -Wait, every product's shots are made side by side and written as
+/// they complete.
+/// Rows are sent up to -ThrottleLimit at once (8 by default), each written as its answer comes; a lost answer is
+/// looked for rather than reported or blindly resent, and -Journal makes a batch resumable (about_Adsumo_Batches).
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoProduct | New-AdsumoProductShot -StyleId lifestyle-outdoor -Model fast -AspectRatio 1:1 -Wait | Save-AdsumoGeneration -Path ./ads</code>
@@ -22,8 +25,12 @@ namespace Adsumo.Commands;
 /// <code>New-AdsumoProductShot -ProductId $product.Id -StyleId studio-white -Model pro -AspectRatio 4:5 -Quantity 2 -Resolution 2k -AdditionalPrompt 'soft shadows'</code>
 /// <para>Two 2k studio shots of one product (4 credits).</para>
 /// </example>
+/// <example>
+/// <code>Import-Csv ./products.csv | New-AdsumoProductShot -StyleId studio-white -Model fast -AspectRatio 1:1 -Journal ./shots.jsonl -JournalKey { $_.Sku } -Wait | Save-AdsumoGeneration -Path ./shots -SkipExisting</code>
+/// <para>One shot per product of a CSV with Id and Sku columns, each named by its SKU in the journal, so the batch resumes right even after the CSV is edited.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoProductShot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
 {
     /// <summary>The product's id. Takes products (and their Id) from the pipeline.</summary>
@@ -63,7 +70,7 @@ public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
     [Parameter]
     public string? AdditionalPrompt { get; set; }
 
-    private protected override object? CurrentTarget => ProductId;
+    private protected override object? CurrentTarget => InputOr(ProductId);
 
     private protected override GenerationDraft Draft() => new ProductShotDraft
     {

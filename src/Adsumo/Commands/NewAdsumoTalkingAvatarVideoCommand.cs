@@ -14,7 +14,10 @@ namespace Adsumo.Commands;
 /// supplies both its id and its type. Costs 20 credits per started 250 characters of script, at least 20 and at most
 /// 160; over a voiceover made with the same connection the price is exact, while over one made elsewhere the length is unknown, so it is estimated at up to 160. The confirmation
 /// (-WhatIf, -Confirm) says what it will spend and -MaxCredits refuses a video estimated above a bound, before
-/// anything is sent. Writes the new generation at once (still processing), or with -Wait when it is done.
+/// anything is sent; -Estimate writes the cost as an object and sends nothing. Writes the new generation at once
+/// (still processing), or with -Wait when it is done.
+/// Rows are sent up to -ThrottleLimit at once (8 by default), each written as its answer comes; a lost answer is
+/// looked for rather than reported or blindly resent, and -Journal makes a batch resumable (about_Adsumo_Batches).
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoAvatar -Type Platform -Gender female | Select-Object -First 1 | New-AdsumoTalkingAvatarVideo -Script 'Meet the Trail Bottle.' -VoiceId EXAVITQu4vr4xnSDxMaL -Wait | Save-AdsumoGeneration -Path ./ads</code>
@@ -25,7 +28,7 @@ namespace Adsumo.Commands;
 /// <para>Makes a custom avatar speak an existing voiceover, refusing if it could cost more than 40 credits.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoTalkingAvatarVideo", DefaultParameterSetName = ScriptSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Generation))]
+[OutputType(typeof(Generation), typeof(CostEstimate))]
 public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
 {
     private const string ScriptSet = "Script";
@@ -65,7 +68,7 @@ public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
     [ValidateSet(Choices.HeygenAvatar4, Choices.Lipsync20)]
     public string? LipsyncModel { get; set; }
 
-    private protected override object? CurrentTarget => AvatarId;
+    private protected override object? CurrentTarget => InputOr(AvatarId);
 
     private protected override GenerationDraft Draft() => new TalkingAvatarDraft
     {

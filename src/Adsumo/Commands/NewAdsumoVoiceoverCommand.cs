@@ -13,7 +13,10 @@ namespace Adsumo.Commands;
 /// Synchronous: writes an Adsumo.Voiceover once the audio is made, for 1 credit. Its Id can be given to
 /// New-AdsumoTalkingAvatarVideo -VoiceoverId. -OutFile also saves the audio, the same safe way as
 /// Save-AdsumoGeneration (a temporary file renamed when complete; an existing file is kept unless -Force).
-/// -VoiceSettings is passed to the service as a JSON object.
+/// -VoiceSettings is passed to the service as a JSON object. Several texts are made side by side (-ThrottleLimit).
+/// Voiceovers cannot be listed, so one whose answer is lost cannot be looked for: it is an Adsumo.OutcomeUnknown
+/// error and is never sent again. With -Journal a voiceover already made is given back from the journal (without its
+/// audio URL) and not made again (about_Adsumo_Batches).
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoVoiceover -Text 'Stay cold for 24 hours.' -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile ./line.mp3</code>
@@ -24,8 +27,8 @@ namespace Adsumo.Commands;
 /// <para>A voiceover with custom settings, then a talking-avatar video that speaks it.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AdsumoVoiceover", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Voiceover))]
-public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
+[OutputType(typeof(Voiceover), typeof(CostEstimate))]
+public sealed class NewAdsumoVoiceoverCommand : BatchCreationCmdlet
 {
     /// <summary>What the voice says.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -63,29 +66,28 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
         var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings, nameof(VoiceSettings)) as IDictionary };
         draft.Validate();
         var destination = OutFile is null ? null : FileSystemPaths.Resolve(this, OutFile, nameof(OutFile));
-        if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
-        if (!ShouldProcess($"voiceover of {draft.Text!.Length} characters in voice {draft.VoiceId}", $"Create, spending {draft.Estimate()}")) return;
+        if (destination is not null && !Estimate) ResultDownloader.CheckDestination(destination, Force);
+        if (!Decide(draft.Describe(), draft.Estimate(), VoiceId)) return;
 
         var client = Client;
-        Voiceover voiceover;
-        try
+        var ticket = Ticket(client, draft.Identity(), draft.Describe());
+        Submit(async call =>
         {
-            voiceover = Pump.Run(call => client.CreateVoiceoverAsync(draft, call));
-        }
-        catch (AdsumoException e)
-        {
-            WriteFailure(e, VoiceId, advice: NewGenerationCmdlet.MayHaveBeenCreated(e)
-                ? "The voiceover may have been made (and charged) all the same; check Get-AdsumoCredit before trying again."
-                : null);
-            return;
-        }
+            var voiceover = await client.CreateVoiceoverAsync(draft, call, ticket).ConfigureAwait(false);
+            Pump.Post(() => Written(client, voiceover, destination, ticket));
+        }, VoiceId);
+    }
+
+    // On the pipeline thread: the voiceover is made and paid for, so whatever happens to its file it is written.
+    private void Written(AdsumoClient client, Voiceover voiceover, string? destination, JournalTicket? ticket)
+    {
         if (destination is not null)
         {
-            // The voiceover is made and paid for: whatever happens to its file, the object is written below.
             try
             {
                 var url = ResultUrl.Parse(voiceover.AudioUrl, $"Voiceover {voiceover.Id}");
                 voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
+                ticket?.Journal.RecordSaved(voiceover.Id, voiceover.Path);
             }
             catch (AdsumoException e)
             {

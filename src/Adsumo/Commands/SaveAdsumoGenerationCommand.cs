@@ -26,6 +26,10 @@ namespace Adsumo.Commands;
 /// GenerationId property naming the generation it holds. A problem with one generation (still processing:
 /// Adsumo.GenerationNotReady; failed: Adsumo.GenerationFailed; a file that exists: Adsumo.FileExists) is that
 /// generation's error and the others are still saved; a -Path or -OutFile that cannot be used ends the command.
+/// -SkipExisting writes the FileInfo of a file already there instead of downloading it again, for runs that resume.
+/// Saved files are recorded in the journal of generations written by a cmdlet run with -Journal, or in the journal
+/// given to -Journal. A temporary file left by a download that was killed is removed when its target is downloaded
+/// again.
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoGeneration -Status completed -Type image | Save-AdsumoGeneration -Path ./images</code>
@@ -34,6 +38,10 @@ namespace Adsumo.Commands;
 /// <example>
 /// <code>Save-AdsumoGeneration -Id $generation.Id -OutFile ./hero.mp4 -Force</code>
 /// <para>Saves one video under a chosen name, replacing an older copy.</para>
+/// </example>
+/// <example>
+/// <code>Get-AdsumoJournal ./nightly.jsonl -State Completed | Save-AdsumoGeneration -Path ./ads -SkipExisting -Journal ./nightly.jsonl</code>
+/// <para>Saves what a batch completed and has not saved yet, recording each file in its journal.</para>
 /// </example>
 [Cmdlet(VerbsData.Save, "AdsumoGeneration", DefaultParameterSetName = ByObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
@@ -59,6 +67,21 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
     /// <summary>Overwrites files that already exist.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// Writes the FileInfo of a file that is already there instead of downloading it again: files are renamed into
+    /// place only when whole, so one that exists is complete. For runs that resume.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter SkipExisting { get; set; }
+
+    /// <summary>
+    /// A batch journal in which to record each saved file. Generations written by a cmdlet run with -Journal (and
+    /// passed on by -Wait or Wait-AdsumoGeneration) are recorded in their journal without it.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Journal { get; set; }
 
     private protected override void Begin()
     {
@@ -100,6 +123,13 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
         var url = ResultUrl.Parse(generation.ResultUrl, $"Generation {id}");
 
         var destination = Destination(id, generation.Type, url);
+        if (SkipExisting && File.Exists(destination))
+        {
+            WriteVerbose($"{destination} is already there (files are only ever renamed into place whole); not downloading generation {id} again.");
+            _saved++;
+            Saved(id, known, destination);
+            return;
+        }
         // A folder that does not exist yet holds no file to refuse; it is made below, once ShouldProcess agrees.
         if (_outFile is not null || _folderReady) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess(destination, $"Save generation {id}")) return;
@@ -108,7 +138,14 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
         var result = FileDownload.Run(this, client, url, destination, Force,
             async refresh => ResultUrl.Parse((await client.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl, $"Generation {id}"));
         _saved++;
-        var file = new PSObject(new FileInfo(result.Path));
+        Saved(id, known, result.Path);
+    }
+
+    private void Saved(string id, Generation? known, string path)
+    {
+        var journal = Journal is not null ? FileSystemPaths.Resolve(this, Journal, nameof(Journal)) : known is null ? null : JournalLinks.Of(known);
+        if (journal is not null) Journals.Acquire(journal, Client).RecordSaved(id, path);
+        var file = new PSObject(new FileInfo(path));
         file.Properties.Add(new PSNoteProperty("GenerationId", id));
         WriteObject(file);
     }

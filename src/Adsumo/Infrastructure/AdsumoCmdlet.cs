@@ -8,14 +8,25 @@ namespace Adsumo.Infrastructure;
 /// What every Adsumo cmdlet shares: a token that StopProcessing cancels (so Ctrl+C ends every request, wait and
 /// download at once), the pump that writes the HTTP core's reports on the pipeline thread, and error records.
 /// </summary>
-public abstract class AdsumoCmdlet : PSCmdlet
+public abstract class AdsumoCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private CallPump? _pump;
+    private JournalUse? _journals;
 
     internal CancellationToken StoppingToken => _stopping.Token;
 
     internal CallPump Pump => _pump ??= new CallPump(this, _stopping.Token);
+
+    /// <summary>The batch journals this cmdlet uses, released when PowerShell disposes it.</summary>
+    internal JournalUse Journals => _journals ??= new JournalUse();
+
+    /// <summary>Releases the journals the cmdlet held; PowerShell calls it when the pipeline ends, fails or is stopped.</summary>
+    public void Dispose()
+    {
+        _journals?.Dispose();
+        _journals = null;
+    }
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();

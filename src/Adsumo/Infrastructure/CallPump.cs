@@ -13,7 +13,8 @@ namespace Adsumo.Infrastructure;
 /// </summary>
 internal sealed class CallPump : ICallLog
 {
-    private static readonly Action Finished = () => { };
+    // Queued when awaited work ends, only to wake the pipeline thread; harmless wherever it is taken.
+    private static readonly Action Wake = () => { };
     private readonly BlockingCollection<Action> _queue = new();
     private readonly Cmdlet _cmdlet;
     private readonly CancellationToken _stopping;
@@ -39,10 +40,9 @@ internal sealed class CallPump : ICallLog
     {
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
         var task = Task.Run(() => work(Context(scope.Token)), scope.Token);
-        task.ContinueWith(_ => _queue.Add(Finished), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            Pump();
+            PumpWhile(task);
         }
         catch
         {
@@ -59,31 +59,23 @@ internal sealed class CallPump : ICallLog
         return true;
     });
 
-    /// <summary>Writes whatever is queued, without waiting.</summary>
+    /// <summary>Writes whatever is queued, without waiting. An action may itself drain or pump: nothing is lost.</summary>
     public void Drain()
     {
-        while (_queue.TryTake(out var action))
-        {
-            if (!ReferenceEquals(action, Finished)) action();
-        }
+        while (_queue.TryTake(out var action)) action();
     }
 
-    /// <summary>Writes what is queued until <paramref name="until"/> ends.</summary>
+    /// <summary>Writes what is queued until <paramref name="until"/> ends; rethrows its failure.</summary>
     public void PumpUntil(Task until)
     {
-        until.ContinueWith(_ => _queue.Add(Finished), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        Pump();
+        PumpWhile(until);
         until.GetAwaiter().GetResult();
     }
 
-    private void Pump()
+    private void PumpWhile(Task until)
     {
-        while (true)
-        {
-            var action = _queue.Take();
-            if (ReferenceEquals(action, Finished)) break;
-            action();
-        }
+        until.ContinueWith(_ => _queue.Add(Wake), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        while (!until.IsCompleted) _queue.Take()();
         // Reports queued just before the end still belong to this call.
         Drain();
     }

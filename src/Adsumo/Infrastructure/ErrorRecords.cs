@@ -54,6 +54,8 @@ internal static class ErrorRecords
         AdsumoErrorKind.GenerationFailed => ErrorCategory.InvalidResult,
         AdsumoErrorKind.WaitTimeout => ErrorCategory.OperationTimeout,
         AdsumoErrorKind.DownloadFailed => ErrorCategory.ReadError,
+        AdsumoErrorKind.OutcomeUnknown => ErrorCategory.ResourceUnavailable,
+        AdsumoErrorKind.OutcomeAmbiguous => ErrorCategory.ResourceExists,
         AdsumoErrorKind.FileWriteFailed => ErrorCategory.WriteError,
         AdsumoErrorKind.Unexpected => ErrorCategory.NotSpecified,
         _ => ErrorCategory.NotSpecified,
@@ -64,6 +66,9 @@ internal static class ErrorRecords
         ErrorReason.FileExists => ErrorCategory.ResourceExists,
         ErrorReason.GenerationNotReady => ErrorCategory.ResourceUnavailable,
         ErrorReason.CreditLimitExceeded => ErrorCategory.QuotaExceeded,
+        ErrorReason.JournalInUse => ErrorCategory.ResourceBusy,
+        ErrorReason.JournalTeamMismatch => ErrorCategory.PermissionDenied,
+        ErrorReason.InvalidJournal => ErrorCategory.InvalidData,
         _ => ErrorCategory.InvalidArgument,
     };
 
@@ -74,6 +79,10 @@ internal static class ErrorRecords
         AdsumoException { Kind: AdsumoErrorKind.InsufficientCredits } => "Check the balance with Get-AdsumoCredit.",
         AdsumoException { Kind: AdsumoErrorKind.RateLimited } => "Wait a moment and try again, or raise -MaxRetries on Connect-Adsumo.",
         AdsumoException { Kind: AdsumoErrorKind.WaitTimeout } => "Run Wait-AdsumoGeneration again with the same ids; nothing was lost.",
+        AdsumoException { Kind: AdsumoErrorKind.OutcomeAmbiguous } e =>
+            $"Look at the candidates (Get-AdsumoGeneration -Id {string.Join(",", e.CandidateIds)}) before trying again; with -Journal the submission stays in doubt and is looked for again on the next run. See about_Adsumo_Batches.",
+        AdsumoException { Kind: AdsumoErrorKind.OutcomeUnknown } => "It may have been made and charged: check before trying again (Get-AdsumoGeneration, Get-AdsumoCredit). See about_Adsumo_Batches.",
+        AdsumoException { MayHaveBeenCreated: true } => "It may have been made and charged: check before trying again.",
         _ => null,
     };
 }

@@ -94,14 +94,18 @@ public sealed class CreationRetryTests
     }
 
     [Fact]
-    public async Task A_generation_is_sent_once_on_a_server_error()
+    public async Task A_generation_is_posted_once_on_a_server_error_and_looked_for_rather_than_resent()
     {
+        // The list that would show what the request made answers 503 too: the outcome cannot be found out.
         await using var server = await ScenarioServer.StartAsync(e => e.Json(503, Payloads.Error("unavailable", "Try later")));
         var draft = new AiVideoDraft { Prompt = "a shoe on a beach", Model = "veo-3.1" };
 
-        await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).CreateGenerationAsync(draft, TestClients.Call()));
+        var error = await Assert.ThrowsAsync<AdsumoException>(() => TestClients.For(server).CreateGenerationAsync(draft, TestClients.Call()));
 
-        Assert.Equal("/api/v1/videos/ai-video", Assert.Single(server.Requests).Path);
+        Assert.Equal(AdsumoErrorKind.OutcomeUnknown, error.Kind);
+        Assert.True(error.MayHaveBeenCreated);
+        Assert.Equal("/api/v1/videos/ai-video", Assert.Single(server.Requests, r => r.Method == "POST").Path);
+        Assert.All(server.Requests.Where(r => r.Method != "POST"), r => Assert.Equal("/api/v1/generations", r.Path));
     }
 
     [Fact]

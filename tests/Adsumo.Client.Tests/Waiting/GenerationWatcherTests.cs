@@ -26,10 +26,11 @@ public sealed class GenerationWatcherTests
         };
     }
 
+    // These tests are about polling each generation by id; waiting by list has tests of its own.
     private static (GenerationWatcher Watcher, ConcurrentQueue<WaitEvent> Events) Watch(ScenarioServer server, TimeSpan timeout, CallContext? call = null, int maxConcurrency = 16, ConnectionSettings? settings = null, TimeSpan? interval = null)
     {
         var events = new ConcurrentQueue<WaitEvent>();
-        var watcher = new GenerationWatcher(TestClients.For(server, settings), interval ?? Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency);
+        var watcher = new GenerationWatcher(TestClients.For(server, settings), interval ?? Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency, WaitStrategy.ById);
         return (watcher, events);
     }
 
@@ -134,6 +135,25 @@ public sealed class GenerationWatcherTests
             Assert.Equal(AdsumoErrorKind.WaitTimeout, e.Error!.Kind);
             Assert.Contains("Wait-AdsumoGeneration -Id " + e.Id, e.Error.Message, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_generation_the_time_runs_out_on_is_reported_as_last_read()
+    {
+        await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Generation(IdFrom(e), type: "ai-video")));
+        // Time for a first poll to be answered even on a busy machine.
+        var (watcher, events) = Watch(server, TimeSpan.FromSeconds(3));
+        var id = Payloads.IdOf(0);
+
+        watcher.Add(id);
+        watcher.CompleteAdding();
+        await watcher.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var timedOut = Assert.Single(events);
+        Assert.Equal(WaitOutcome.TimedOut, timedOut.Outcome);
+        Assert.Equal(id, timedOut.Generation!.Id);
+        Assert.Equal("processing", timedOut.Generation.Status);
+        Assert.Equal("ai-video", timedOut.Generation.Type);
     }
 
     [Fact]
