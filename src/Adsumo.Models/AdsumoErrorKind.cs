@@ -47,4 +47,10 @@ public enum AdsumoErrorKind
 
     /// <summary>A result file could not be downloaded.</summary>
     DownloadFailed,
+
+    /// <summary>
+    /// A result file was downloaded but could not be written to the local disk (no space left, no permission, a
+    /// name too long). Not retried: another download would only fail the same way.
+    /// </summary>
+    WriteFailed,
 }

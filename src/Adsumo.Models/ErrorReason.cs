@@ -58,6 +58,9 @@ public static class ErrorReason
     /// <summary>A body cannot be sent as JSON.</summary>
     public const string InvalidBody = nameof(InvalidBody);
 
+    /// <summary>A -Query value cannot be a query parameter (a hashtable, a nested array, an object).</summary>
+    public const string InvalidQuery = nameof(InvalidQuery);
+
     /// <summary>A webhook's signature does not match its body.</summary>
     public const string InvalidSignature = nameof(InvalidSignature);
 
@@ -84,4 +87,19 @@ public static class ErrorReason
 
     /// <summary>A generation to save is still processing.</summary>
     public const string GenerationNotReady = nameof(GenerationNotReady);
+
+    /// <summary>
+    /// A file name made from what the service sent (a generation's id or type) would not be a plain name inside the
+    /// destination folder (a separator, .., a reserved device name, too long), so nothing is written.
+    /// </summary>
+    public const string UnsafeFileName = nameof(UnsafeFileName);
+
+    /// <summary>
+    /// A -Path or -OutFile that does not name a place on the file system: relative to a location that is not a
+    /// folder (Set-Location Env:), on an unknown drive, or a file name longer than file systems allow.
+    /// </summary>
+    public const string InvalidFilePath = nameof(InvalidFilePath);
+
+    /// <summary>Two parameters that exclude each other were both given.</summary>
+    public const string ConflictingParameters = nameof(ConflictingParameters);
 }

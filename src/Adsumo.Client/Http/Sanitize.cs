@@ -8,7 +8,7 @@ namespace Adsumo.Client.Http;
 /// sequences) and no invisible format characters (a right-to-left override could make it read as something else),
 /// whitespace collapsed, and a bounded length.
 /// </summary>
-internal static class Sanitize
+public static class Sanitize
 {
     public static string Text(string? value, int maxLength = 500)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Adsumo.Client.Http;
 
 namespace Adsumo.Infrastructure;
 
@@ -17,7 +18,11 @@ internal static class ErrorRecords
             AdsumoInputException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Reason), target),
             _ => new ErrorRecord(exception, "Adsumo.Unexpected", ErrorCategory.NotSpecified, target),
         };
-        record.ErrorDetails = new ErrorDetails(context is null ? exception.Message : context + " " + exception.Message)
+        var message = exception is AdsumoException or AdsumoInputException
+            ? exception.Message
+            // Not the module's own: its message may quote anything, so it is made safe to show.
+            : $"Unexpected {exception.GetType().Name}: {Sanitize.Text(exception.Message, 300)}";
+        record.ErrorDetails = new ErrorDetails(context is null ? message : context + " " + message)
         {
             RecommendedAction = advice ?? Advice(exception),
         };
@@ -45,6 +50,7 @@ internal static class ErrorRecords
         AdsumoErrorKind.GenerationFailed => ErrorCategory.InvalidResult,
         AdsumoErrorKind.WaitTimeout => ErrorCategory.OperationTimeout,
         AdsumoErrorKind.DownloadFailed => ErrorCategory.ReadError,
+        AdsumoErrorKind.WriteFailed => ErrorCategory.WriteError,
         _ => ErrorCategory.NotSpecified,
     };
 
@@ -53,6 +59,7 @@ internal static class ErrorRecords
         ErrorReason.FileExists => ErrorCategory.ResourceExists,
         ErrorReason.GenerationNotReady => ErrorCategory.ResourceUnavailable,
         ErrorReason.CreditLimitExceeded => ErrorCategory.QuotaExceeded,
+        ErrorReason.UnsafeFileName => ErrorCategory.InvalidData,
         _ => ErrorCategory.InvalidArgument,
     };
 
