@@ -35,7 +35,7 @@ internal static class ErrorMapper
             // A creation is not resent after an answer like this one, which the service may give after acting.
             text.Append(" It was not sent again because the service may have acted on it: check before trying again.");
         }
-        double? retryAfter = RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow)?.TotalSeconds;
+        double? retryAfter = RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow, RetryPolicy.MaxRetryAfter)?.TotalSeconds;
         return new AdsumoException(kind, text.ToString())
         {
             StatusCode = status,

@@ -89,7 +89,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 : malformed is not null || RetryPolicy.IsTransient(response!.StatusCode, context.Safety);
             if (!transient) return Finish(response, failure, context, described, total.Elapsed);
 
-            var retryAfter = response is null ? null : RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow);
+            var retryAfter = response is null ? null : RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow, RetryPolicy.RetryAfterLimit(settings));
             var delay = RetryPolicy.DelayBefore(attempt + 1, settings.RetryBaseDelay, retryAfter);
             var reason = malformed ?? outcome;
             if (attempt > settings.MaxRetries)

@@ -56,8 +56,33 @@ internal static class RetryPolicy
         return TimeSpan.FromMilliseconds(withJitter);
     }
 
-    /// <summary>Reads Retry-After as seconds or as an HTTP date; null when absent or unreadable.</summary>
-    public static TimeSpan? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    /// <summary>
+    /// Whether another attempt may follow <paramref name="attemptsMade"/> attempts: within the connection's retries,
+    /// and with the wait before it inside the bound on the whole request.
+    /// </summary>
+    public static bool MayRetry(int attemptsMade, TimeSpan elapsed, TimeSpan delay, ConnectionSettings settings) =>
+        attemptsMade <= settings.MaxRetries && elapsed + delay <= settings.RetryTimeout;
+
+    /// <summary>
+    /// The longest Retry-After taken at its word (as a wait, and as what an error reports): a service asking for
+    /// more is asking for a day off.
+    /// </summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The bound on a Retry-After for one connection: never more than its retry timeout (a wait that long would
+    /// only end in giving up) and never more than <see cref="MaxRetryAfter"/>.
+    /// </summary>
+    public static TimeSpan RetryAfterLimit(ConnectionSettings settings) =>
+        settings.RetryTimeout < MaxRetryAfter ? settings.RetryTimeout : MaxRetryAfter;
+
+    /// <summary>
+    /// Reads Retry-After as seconds or as an HTTP date, the one reader for retries and for error details. The value
+    /// comes from the network, so it is range-checked: a date in the past is zero, anything above
+    /// <paramref name="limit"/> (1e300, a date in the year 9999) is the limit, and what is not a number of seconds
+    /// of zero or more (negative, NaN, infinite, words) is unreadable: null, as when absent.
+    /// </summary>
+    public static TimeSpan? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now, TimeSpan limit)
     {
         var header = response.Headers.RetryAfter;
         if (header is null)
@@ -67,14 +92,20 @@ internal static class RetryPolicy
             {
                 foreach (var value in raw)
                 {
-                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-                        return TimeSpan.FromSeconds(seconds);
+                    if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                        && seconds >= 0 && !double.IsInfinity(seconds))
+                    {
+                        return seconds >= limit.TotalSeconds ? limit : TimeSpan.FromSeconds(seconds);
+                    }
                 }
             }
             return null;
         }
-        if (header.Delta is { } delta) return delta;
-        if (header.Date is { } date) return date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero;
-        return null;
+        TimeSpan asked;
+        if (header.Delta is { } delta) asked = delta;
+        else if (header.Date is { } date) asked = date > now ? date - now : TimeSpan.Zero;
+        else return null;
+        if (asked < TimeSpan.Zero) return null;
+        return asked > limit ? limit : asked;
     }
 }
