@@ -14,6 +14,9 @@ public sealed class ApiResponse
         ContentType = contentType;
     }
 
+    /// <summary>The deepest nesting of an answer the module reads.</summary>
+    public const int MaxDepth = 64;
+
     public int StatusCode { get; }
 
     public byte[] Body { get; }
@@ -39,7 +42,17 @@ public sealed class ApiResponse
         }
         try
         {
-            return JsonDocument.Parse(Body);
+            return JsonDocument.Parse(Body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException) when (JsonShape.IsWellFormed(Body))
+        {
+            throw new Adsumo.AdsumoException(Adsumo.AdsumoErrorKind.InvalidResponse,
+                $"The service's answer to {described} is valid JSON nested more than {MaxDepth} levels deep, deeper than any answer of the API; the module does not read it (request {RequestId}).")
+            {
+                StatusCode = StatusCode,
+                RequestId = RequestId,
+                Attempts = Attempts,
+            };
         }
         catch (JsonException e)
         {

@@ -16,15 +16,25 @@ internal static class JsonShape
             && !mediaType.EndsWith("+json", System.StringComparison.OrdinalIgnoreCase)) return null;
         var bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         if (bytes.Length == 0) return null;
+        return IsWellFormed(bytes) ? null : "an answer that is not valid JSON";
+    }
+
+    /// <summary>
+    /// Whether the bytes are complete, valid JSON, however deep: valid JSON nested beyond what the module reads is
+    /// an answer it refuses at once, not a broken one worth another attempt. The reader keeps one bit per level, so
+    /// depth costs no stack.
+    /// </summary>
+    public static bool IsWellFormed(byte[] bytes)
+    {
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue });
             while (reader.Read()) { }
-            return null;
+            return true;
         }
         catch (JsonException)
         {
-            return "an answer that is not valid JSON";
+            return false;
         }
     }
 }
