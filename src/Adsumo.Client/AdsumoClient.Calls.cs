@@ -55,23 +55,42 @@ public sealed partial class AdsumoClient
 
     /// <summary>
     /// Reads an unpaged list. Should the service start paging it, the remaining pages are fetched too, so the list
-    /// is never silently cut at the first page.
+    /// is never silently cut at the first page; items are kept once each, and a page that brings nothing new, or a
+    /// list past <see cref="MaxUnpagedItems"/> items, ends the read with an InvalidResponse rather than a loop.
     /// </summary>
-    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string path, Func<JsonElement, T> read, CallContext call)
+    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string path, Func<JsonElement, T> read, Func<T, string> idOf, CallContext call)
     {
         var all = new List<T>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var request = ApiRequest.Get(path);
         while (true)
         {
             var response = await SendAsync(request, call).ConfigureAwait(false);
             var page = Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
-            all.AddRange(page.Items);
+            var before = all.Count;
+            foreach (var item in page.Items)
+            {
+                if (seen.Add(idOf(item))) all.Add(item);
+            }
             if (page.Total is not { } total || all.Count >= total || page.Items.Count == 0) return all;
+            if (all.Count == before)
+            {
+                throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                    $"GET {path} answered offset {before} with items it had already listed, while its total says {total}; the list cannot be read further without repeating itself ({all.Count} items read).");
+            }
+            if (all.Count >= MaxUnpagedItems)
+            {
+                throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                    $"GET {path} says it holds {total} items; the module reads at most {MaxUnpagedItems:N0} of a list the API does not page ({all.Count} items read).");
+            }
             request = ApiRequest.Get(path)
                 .With("limit", PagedQuery<T>.MaxPageSize.ToString(CultureInfo.InvariantCulture))
                 .With("offset", all.Count.ToString(CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>The most items read from a list the API does not page (avatars): far more than any team has.</summary>
+    private const int MaxUnpagedItems = 10_000;
 
     /// <summary>
     /// Deletes by id. A 404 after a retry means an earlier attempt already deleted it (its answer was lost), which

@@ -7,11 +7,11 @@ namespace Adsumo.Client;
 public sealed partial class AdsumoClient
 {
     public Task<IReadOnlyList<Avatar>> ListPlatformAvatarsAsync(CallContext call) =>
-        ReadAllAsync("avatars", e => ModelReader.Avatar(e, "platform"), call);
+        ReadAllAsync("avatars", e => ModelReader.Avatar(e, "platform"), a => a.Id, call);
 
     /// <summary>The team's custom avatars; the service answers a bare array or a {data:[...]} envelope.</summary>
     public Task<IReadOnlyList<Avatar>> ListCustomAvatarsAsync(CallContext call) =>
-        ReadAllAsync("avatars/custom", e => ModelReader.Avatar(e, "custom"), call);
+        ReadAllAsync("avatars/custom", e => ModelReader.Avatar(e, "custom"), a => a.Id, call);
 
     public Task<Avatar> CreateCustomAvatarAsync(AvatarDraft draft, CallContext call)
     {

@@ -28,6 +28,8 @@ public sealed class Page<T>
         else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out data) && data.ValueKind == JsonValueKind.Array)
         {
             if (Wire.Object(root, "pagination") is { } pagination) total = Wire.Long(pagination, "total");
+            // A count below zero is no count: shown as an unsigned number it would read as eighteen quintillion.
+            if (total < 0) throw ModelReader.Invalid($"{described} answered a negative total ({total}).");
         }
         else
         {

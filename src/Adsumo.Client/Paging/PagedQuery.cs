@@ -9,11 +9,23 @@ namespace Adsumo.Client;
 /// requests too. Every page is asked for (no silent truncation), items are never written twice, and when the list
 /// shrinks while it is read (as in Get-AdsumoProduct | Remove-AdsumoProduct, which deletes what the earlier pages
 /// held and so shifts the offsets) it reads again from the start instead of skipping what moved.
+/// A service that lies cannot make it loop: a page of nothing new past where reading had reached, a list that keeps
+/// shrinking without bringing anything new (a total that alternates), and more requests than the items they brought
+/// can justify all end the read with an InvalidResponse, after what was read.
 /// </summary>
 public sealed class PagedQuery<T>
 {
     /// <summary>The page size the module asks for: the most the API gives at once.</summary>
     public const int MaxPageSize = 100;
+
+    /// <summary>How many times in a row the list may shrink, and be read again, without a new item in between.</summary>
+    public const int MaxFruitlessRestarts = 5;
+
+    /// <summary>
+    /// The requests a read may make: a margin, then a number per item returned. A shrinking list costs a few
+    /// requests per page, never this many per item.
+    /// </summary>
+    public static long MaxRequestsFor(ulong returned) => 100 + 20 * (long)Math.Min(returned, (ulong)int.MaxValue);
 
     private readonly Func<long, int, CallContext, Task<Page<T>>> _fetch;
     private readonly Func<T, string> _idOf;
@@ -23,6 +35,8 @@ public sealed class PagedQuery<T>
     private long _offset;
     private long _highWater;
     private long? _lastTotal;
+    private bool _newSinceRestart = true;
+    private int _fruitlessRestarts;
 
     public PagedQuery(Func<long, int, CallContext, Task<Page<T>>> fetch, Func<T, string> idOf, ulong skip, ulong first)
     {
@@ -56,6 +70,11 @@ public sealed class PagedQuery<T>
             var wanted = _first - Returned;
             var limit = (int)Math.Min((ulong)MaxPageSize, wanted);
             var pageOffset = _offset;
+            if (Requests >= MaxRequestsFor(Returned))
+            {
+                throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                    $"The service kept answering without bringing new items: {Requests} requests for {Returned} items; reading stopped here.");
+            }
             var page = await _fetch(pageOffset, limit, call).ConfigureAwait(false);
             Requests++;
             Total = page.Total;
@@ -66,6 +85,7 @@ public sealed class PagedQuery<T>
                 if (Returned + (ulong)fresh.Count >= _first) break;
             }
             Returned += (ulong)fresh.Count;
+            if (fresh.Count > 0) _newSinceRestart = true;
 
             var previous = _lastTotal;
             var shrank = page.Total is { } now && previous is { } before && now < before;
@@ -76,6 +96,13 @@ public sealed class PagedQuery<T>
             }
             else if (shrank)
             {
+                _fruitlessRestarts = _newSinceRestart ? 0 : _fruitlessRestarts + 1;
+                _newSinceRestart = false;
+                if (_fruitlessRestarts > MaxFruitlessRestarts)
+                {
+                    throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                        $"The list's total keeps changing (now {page.Total}, before {previous}) while reading it again brings nothing new, so it cannot be read to its end ({Returned} items read).");
+                }
                 call.Log.Verbose($"The list shrank from {previous} to {page.Total} items while it was read; reading it again from the start, without repeating what was already written.");
                 _highWater = Math.Max(_highWater, pageOffset + page.Items.Count);
                 _offset = _startOffset;
