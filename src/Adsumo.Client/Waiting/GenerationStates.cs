@@ -1,4 +1,5 @@
 using System;
+using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
@@ -13,6 +14,32 @@ public static class GenerationStates
     public static bool IsFailed(string? status) => Is(status, "failed", "error", "cancelled", "canceled", "rejected");
 
     public static bool IsFinished(string? status) => IsCompleted(status) || IsFailed(status);
+
+    /// <summary>
+    /// The error for a generation that failed: its id (the one asked for, not the one the service wrote), type,
+    /// status and reason, all from the service and so sanitized here, in one place for Wait and Save alike.
+    /// </summary>
+    public static AdsumoException Failure(string id, Generation generation, string? consequence = null)
+    {
+        var reason = string.IsNullOrWhiteSpace(generation.ErrorMessage) ? "the service gave no reason" : Sanitize.Text(generation.ErrorMessage);
+        return new AdsumoException(AdsumoErrorKind.GenerationFailed, $"Generation {id} ({Shown(generation.Type)}) {Shown(generation.Status)}{consequence}: {reason}");
+    }
+
+    /// <summary>The refusal to save a generation still working, naming its status as the service gave it (sanitized).</summary>
+    public static AdsumoInputException NotReady(string id, Generation generation) =>
+        new(ErrorReason.GenerationNotReady, "Id", $"Generation {id} is still {(string.IsNullOrWhiteSpace(generation.Status) ? "processing" : Shown(generation.Status))}; wait for it first: Wait-AdsumoGeneration -Id {id} | Save-AdsumoGeneration");
+
+    /// <summary>
+    /// The error for an answer about another generation than the one asked for: its file or status would be
+    /// mistaken for the one wanted, so it is used for nothing.
+    /// </summary>
+    public static AdsumoException OtherGeneration(string id, Generation generation) =>
+        new(AdsumoErrorKind.InvalidResponse, $"Asked for generation {id}, the service answered about '{Sanitize.Text(generation.Id, 60)}'; the answer was not used.");
+
+    /// <summary>Whether an answer is about the generation asked for (ids compare without case).</summary>
+    public static bool IsAbout(string id, Generation generation) => string.Equals(id, generation.Id, StringComparison.OrdinalIgnoreCase);
+
+    private static string Shown(string? value) => string.IsNullOrWhiteSpace(value) ? "unknown" : Sanitize.Text(value, 60);
 
     private static bool Is(string? status, params string[] names)
     {

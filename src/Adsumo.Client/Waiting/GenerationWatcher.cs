@@ -63,7 +63,7 @@ public sealed class GenerationWatcher
             if (!_known.Add(id)) return;
             if (known is not null && GenerationStates.IsFinished(known.Status))
             {
-                Report(known);
+                Report(id, known);
                 return;
             }
             try
@@ -141,10 +141,17 @@ public sealed class GenerationWatcher
         try
         {
             var generation = await _client.GetGenerationAsync(id, _pollCall).ConfigureAwait(false);
+            // An answer about another generation says nothing about this one: reported once, as this id's error,
+            // rather than left pending (and due again at once) or written as if it were the one asked for.
+            if (!GenerationStates.IsAbout(id, generation))
+            {
+                Fail(id, GenerationStates.OtherGeneration(id, generation));
+                return;
+            }
             lock (_gate)
             {
                 if (!_pending.ContainsKey(id)) return;
-                if (GenerationStates.IsFinished(generation.Status)) Report(generation);
+                if (GenerationStates.IsFinished(generation.Status)) Report(id, generation);
                 else _pending[id] = DateTime.UtcNow + _interval;
             }
         }
@@ -184,18 +191,16 @@ public sealed class GenerationWatcher
     private static bool IsWorthAnotherPoll(AdsumoException e) => e.Kind is AdsumoErrorKind.ServerError or AdsumoErrorKind.NetworkError
         or AdsumoErrorKind.Timeout or AdsumoErrorKind.RateLimited or AdsumoErrorKind.InvalidResponse;
 
-    // Called with the gate held.
-    private void Report(Generation generation)
+    // Called with the gate held. Reported under the id that was watched, the one the caller knows it by.
+    private void Report(string id, Generation generation)
     {
-        _pending.Remove(generation.Id);
+        _pending.Remove(id);
         if (GenerationStates.IsCompleted(generation.Status))
         {
-            _report(new WaitEvent(generation.Id, WaitOutcome.Completed, generation, null));
+            _report(new WaitEvent(id, WaitOutcome.Completed, generation, null));
             return;
         }
-        var reason = string.IsNullOrWhiteSpace(generation.ErrorMessage) ? "the service gave no reason" : Http.Sanitize.Text(generation.ErrorMessage);
-        var error = new AdsumoException(AdsumoErrorKind.GenerationFailed, $"Generation {generation.Id} ({generation.Type}) {generation.Status}: {reason}");
-        _report(new WaitEvent(generation.Id, WaitOutcome.Failed, generation, error));
+        _report(new WaitEvent(id, WaitOutcome.Failed, generation, GenerationStates.Failure(id, generation)));
     }
 
     // Called with the gate held.

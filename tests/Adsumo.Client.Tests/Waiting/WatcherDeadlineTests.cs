@@ -16,7 +16,7 @@ public sealed class WatcherDeadlineTests
     [Fact]
     public async Task After_the_deadline_the_watcher_waits_for_more_generations_without_spinning()
     {
-        await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Generation("g")));
+        await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Generation(Payloads.IdOf(1))));
         // Other tests' leftovers (servers shutting down, collections of large buffers) may still use some CPU: a
         // second measured before the watcher exists is the baseline that the idle watcher is compared with.
         var baseline = await CpuOverOneSecondAsync();
