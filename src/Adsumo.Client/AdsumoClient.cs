@@ -90,7 +90,7 @@ public sealed partial class AdsumoClient
         }
         var uri = new Uri(BaseUri, builder.ToString());
         // A path such as ../../elsewhere must not leave the API with the key.
-        if (!SameOrigin(uri, BaseUri) || !uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal))
+        if (!InsideApi(uri))
             throw new AdsumoInputException(ErrorReason.InvalidPath, "Path", $"The path '{Sanitize.Text(request.Path, 100)}' leads outside the API's base URI.");
         return uri;
     }
@@ -115,6 +115,9 @@ public sealed partial class AdsumoClient
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && Endpoint.IsLoopback(uri)))
             throw new AdsumoInputException(ErrorReason.InsecureBaseUri, "BaseUri", "Refusing to send the API key over plain http to another machine.");
     }
+
+    /// <summary>Whether a URI lies inside the API (same origin, under the base path): the only place the key goes.</summary>
+    private bool InsideApi(Uri uri) => SameOrigin(uri, BaseUri) && uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal);
 
     internal static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)

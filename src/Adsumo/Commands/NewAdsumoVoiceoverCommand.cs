@@ -59,7 +59,7 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
 
     private protected override void Process()
     {
-        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings) as IDictionary };
+        var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings, nameof(VoiceSettings)) as IDictionary };
         draft.Validate();
         var destination = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
         if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
