@@ -8,8 +8,9 @@ namespace Adsumo.Client.Http;
 /// <summary>
 /// The process's HTTP clients, from Microsoft.Extensions.Http's factory, which pools and recycles the handlers
 /// (so DNS changes are seen and sockets are not exhausted) while every connection shares them.
-/// The API client never follows redirects by itself (the core decides, so the key never crosses to another host)
-/// and carries the retry handler; the file client has no key at all and follows redirects.
+/// Neither client follows redirects by itself: the core decides, so that the key never crosses to another host and
+/// a file is never fetched from anywhere but http(s). The API client carries the retry handler; the file client
+/// has no key at all.
 /// </summary>
 internal static class HttpClients
 {
@@ -40,8 +41,7 @@ internal static class HttpClients
         services.AddHttpClient(Files)
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
             {
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
+                AllowAutoRedirect = false,
                 UseCookies = false,
             });
         // The factory logs through Microsoft.Extensions.Logging when it is registered; it is not, so nothing is logged.

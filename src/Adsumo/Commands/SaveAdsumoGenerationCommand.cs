@@ -94,7 +94,7 @@ public sealed class SaveAdsumoGenerationCommand : GenerationInputCmdlet
 
         var progress = new ProgressBar(this, $"Saving {System.IO.Path.GetFileName(destination)}");
         var result = Pump.Run(call => client.Downloads.DownloadAsync(url, destination, Force,
-            async refresh => (await client.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl is { } fresh ? new Uri(fresh) : null,
+            async refresh => (await client.GetGenerationAsync(id, refresh).ConfigureAwait(false)).ResultUrl,
             p => Pump.Post(() => progress.Update(Describe(p), p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)),
             call));
         progress.Complete();
