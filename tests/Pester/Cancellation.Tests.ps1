@@ -128,7 +128,7 @@ Describe 'Stopping a pipeline' {
             $destination = Join-Path $folder 'result.mp4'
             $script:pipeline = Start-TestPipeline -Parameters @{ Connection = $connection; Path = $destination } -Script '
                 param($Connection, $Path)
-                Save-AdsumoGeneration -Id 44444444-4444-4444-8444-444444444444 -Path $Path -Connection $Connection'
+                Save-AdsumoGeneration -Id 44444444-4444-4444-8444-444444444444 -OutFile $Path -Connection $Connection'
             # In flight: the file host is trickling the body and the module is writing it to its temporary file.
             Wait-Until -Description 'the download is under way' {
                 @(Get-ScenarioRequest -Server $server -Scenario file-slow | Where-Object { $_.path -like '*/files/*' -and $_.state -eq 'in_flight' }).Count -eq 1 -and

@@ -46,7 +46,7 @@ Describe 'A download that fails or is stopped changes nothing' {
 
     It 'leaves no file when the connection is cut half way, after retrying' {
         $connection = Connect-Scenario -Server $server -Scenario file-cut -MaxRetries 2
-        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -Path $destination -Connection $connection }
+        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -OutFile $destination -Connection $connection }
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'Adsumo.DownloadFailed,Adsumo.Commands.SaveAdsumoGenerationCommand'
         $run.Errors[0].ToString() | Should -Match 'failed after 3 attempts'
@@ -58,7 +58,7 @@ Describe 'A download that fails or is stopped changes nothing' {
     It 'keeps the previous file byte for byte when a -Force download is cut' {
         [IO.File]::WriteAllBytes($destination, $previous)
         $connection = Connect-Scenario -Server $server -Scenario file-cut -MaxRetries 1
-        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -Path $destination -Force -Connection $connection }
+        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -OutFile $destination -Force -Connection $connection }
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'Adsumo.DownloadFailed,Adsumo.Commands.SaveAdsumoGenerationCommand'
         [Convert]::ToBase64String([IO.File]::ReadAllBytes($destination)) | Should -Be ([Convert]::ToBase64String($previous))
         @(Get-ChildItem -Force $folder).Name | Should -Be @('result.mp4')
@@ -66,7 +66,7 @@ Describe 'A download that fails or is stopped changes nothing' {
 
     It 'leaves no file when the file host keeps failing with 500' {
         $connection = Connect-Scenario -Server $server -Scenario file-500 -MaxRetries 2
-        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -Path $destination -Connection $connection }
+        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -OutFile $destination -Connection $connection }
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'Adsumo.DownloadFailed,Adsumo.Commands.SaveAdsumoGenerationCommand'
         $run.Errors[0].ToString() | Should -Match 'failed after 3 attempts: the file host answered 500'
         (Get-FileRequest -Scenario file-500).Count | Should -Be 3
@@ -76,7 +76,7 @@ Describe 'A download that fails or is stopped changes nothing' {
     It 'asks for a fresh URL when the file host refuses one (an expired URL), then gives up cleanly' {
         [IO.File]::WriteAllBytes($destination, $previous)
         $connection = Connect-Scenario -Server $server -Scenario file-403
-        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -Path $destination -Force -Connection $connection -Verbose }
+        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -OutFile $destination -Force -Connection $connection -Verbose }
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'Adsumo.DownloadFailed,Adsumo.Commands.SaveAdsumoGenerationCommand'
         $run.Errors[0].ToString() | Should -Match 'refused with 403 \(the URL may have expired\)'
         @($run.Verbose -match 'asking the service for a fresh URL').Count | Should -Be 2
@@ -92,7 +92,7 @@ Describe 'A download that fails or is stopped changes nothing' {
         $connection = Connect-Scenario -Server $server -Scenario file-slow
         $script:pipeline = Start-TestPipeline -Parameters @{ Connection = $connection; Path = $destination; Id = $generationId } -Script '
             param($Connection, $Path, $Id)
-            Save-AdsumoGeneration -Id $Id -Path $Path -Force -Connection $Connection'
+            Save-AdsumoGeneration -Id $Id -OutFile $Path -Force -Connection $Connection'
         Wait-Until -Description 'the download is under way' { @(Get-ChildItem -Force $folder -Filter '*.partial').Count -eq 1 }
         (Stop-TestPipeline $pipeline) | Should -BeLessThan 3
         [Convert]::ToBase64String([IO.File]::ReadAllBytes($destination)) | Should -Be ([Convert]::ToBase64String($previous))
@@ -102,7 +102,7 @@ Describe 'A download that fails or is stopped changes nothing' {
     It 'does not download over an existing file without -Force' {
         [IO.File]::WriteAllBytes($destination, $previous)
         $connection = Connect-Scenario -Server $server -Scenario file-ok
-        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -Path $destination -Connection $connection }
+        $run = Invoke-Captured { Save-AdsumoGeneration -Id $generationId -OutFile $destination -Connection $connection }
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'Adsumo.FileExists,Adsumo.Commands.SaveAdsumoGenerationCommand'
         (Get-FileRequest -Scenario file-ok).Count | Should -Be 0
         [Convert]::ToBase64String([IO.File]::ReadAllBytes($destination)) | Should -Be ([Convert]::ToBase64String($previous))
@@ -115,7 +115,7 @@ Describe 'A download that succeeds is whole' {
 
     It 'saves exactly the bytes the file host sent, of the announced length' {
         $connection = Connect-Scenario -Server $server -Scenario file-ok
-        $saved = Save-AdsumoGeneration -Id $generationId -Path (Join-Path $folder 'whole.mp4') -Connection $connection
+        $saved = Save-AdsumoGeneration -Id $generationId -OutFile (Join-Path $folder 'whole.mp4') -Connection $connection
         $saved.Length | Should -Be $fileBytes.Length
         [Convert]::ToBase64String([IO.File]::ReadAllBytes($saved.FullName)) | Should -Be ([Convert]::ToBase64String($fileBytes))
         @(Get-ChildItem -Force $folder).Count | Should -Be 1
@@ -125,7 +125,7 @@ Describe 'A download that succeeds is whole' {
         $target = Join-Path $folder 'whole.mp4'
         [IO.File]::WriteAllBytes($target, $previous)
         $connection = Connect-Scenario -Server $server -Scenario file-ok
-        $saved = Save-AdsumoGeneration -Id $generationId -Path $target -Force -Connection $connection
+        $saved = Save-AdsumoGeneration -Id $generationId -OutFile $target -Force -Connection $connection
         $saved.Length | Should -Be $fileBytes.Length
         [Convert]::ToBase64String([IO.File]::ReadAllBytes($target)) | Should -Be ([Convert]::ToBase64String($fileBytes))
         @(Get-ChildItem -Force $folder).Count | Should -Be 1
@@ -137,7 +137,7 @@ Describe 'A download that succeeds is whole' {
         Set-EmulatorSetting -Emulator $emulator -Setting @{ result_bytes = $size }
         try {
             $generation = New-AdsumoImage -Prompt p -Model fast -AspectRatio 1:1 -Wait -PollIntervalSeconds 0.1 -Connection $team.Connection
-            $saved = $generation | Save-AdsumoGeneration -Path (Join-Path $folder 'image.png') -Connection $team.Connection
+            $saved = $generation | Save-AdsumoGeneration -OutFile (Join-Path $folder 'image.png') -Connection $team.Connection
         }
         finally {
             Set-EmulatorSetting -Emulator $emulator -Setting @{ result_bytes = 32768 }

@@ -9,8 +9,8 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Without -Id, lists every product, newest first, writing each page of 100 as it arrives; -First, -Skip and
 /// -IncludeTotalCount page on the server, and a pipeline that stops early (Select-Object -First 3) stops the paging.
-/// With -Id (or ids and products from the pipeline), gets each one; an id that does not exist is a non-terminating
-/// Adsumo.NotFound error and the others still come.
+/// With -Id (or ids and products from the pipeline), gets each one; a malformed id (Adsumo.InvalidId) or one that
+/// does not exist (Adsumo.NotFound) is that id's non-terminating error, and the others still come.
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoProduct</code>

@@ -53,7 +53,7 @@ public sealed class InvokeAdsumoRequestCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipeline = true)]
     public object? Body { get; set; }
 
-    private protected override void Process()
+    private protected override void Process() => ForItem(Path, () =>
     {
         var method = Method.ToUpperInvariant();
         var body = PlainValues.From(Body, nameof(Body));
@@ -63,15 +63,8 @@ public sealed class InvokeAdsumoRequestCommand : AdsumoApiCmdlet
         if (query is not null) foreach (DictionaryEntry entry in query) _ = AdsumoClient.QueryValues(entry.Key?.ToString() ?? "", entry.Value);
         if (method != "GET" && method != "HEAD" && !ShouldProcess(Path, method)) return;
         var client = Client;
-        try
-        {
-            var response = Pump.Run(call => client.InvokeAsync(method, Path, query, body, call));
-            var answer = AdsumoClient.ReadAnswer(response, method + " " + Path);
-            if (answer is not null) WriteObject(PlainValues.ToPowerShell(answer), enumerateCollection: false);
-        }
-        catch (AdsumoException e)
-        {
-            WriteFailure(e, Path);
-        }
-    }
+        var response = Pump.Run(call => client.InvokeAsync(method, Path, query, body, call));
+        var answer = AdsumoClient.ReadAnswer(response, method + " " + Path);
+        if (answer is not null) WriteObject(PlainValues.ToPowerShell(answer), enumerateCollection: false);
+    });
 }

@@ -38,19 +38,12 @@ public sealed class NewAdsumoAvatarCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
-    private protected override void Process()
+    private protected override void Process() => ForItem(Name, () =>
     {
         var draft = new AvatarDraft { Name = Name, ImageUrl = ImageUrl, Description = string.IsNullOrEmpty(Description) ? null : Description };
         draft.Validate();
         if (!ShouldProcess(draft.Name, "Create custom avatar")) return;
         var client = Client;
-        try
-        {
-            WriteObject(Pump.Run(call => client.CreateCustomAvatarAsync(draft, call)));
-        }
-        catch (AdsumoException e)
-        {
-            WriteFailure(e, Name);
-        }
-    }
+        WriteObject(Pump.Run(call => client.CreateCustomAvatarAsync(draft, call)));
+    });
 }

@@ -5,8 +5,8 @@ using Adsumo.Client;
 namespace Adsumo.Infrastructure;
 
 /// <summary>
-/// The loop the Get cmdlets share for -Id: each id is checked, read and written; a failure is reported for that id
-/// alone and the others still come.
+/// The loop the Get cmdlets share for -Id: each id is checked, read and written; a failure (a malformed id, one
+/// not found) is reported for that id alone and the others still come.
 /// </summary>
 internal static class ById
 {
@@ -14,16 +14,12 @@ internal static class ById
     {
         foreach (var id in ids)
         {
-            var checkedId = Input.Id(id, "Id", what + " id");
-            var client = cmdlet.Client;
-            try
+            cmdlet.ForItem(id, () =>
             {
+                var checkedId = Input.Id(id, "Id", what + " id");
+                var client = cmdlet.Client;
                 cmdlet.WriteObject(cmdlet.Pump.Run(call => read(client, checkedId, call)));
-            }
-            catch (AdsumoException e)
-            {
-                cmdlet.WriteFailure(e, id);
-            }
+            });
         }
     }
 }

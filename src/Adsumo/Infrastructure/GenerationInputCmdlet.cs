@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Management.Automation;
 using Adsumo.Client;
 
@@ -24,14 +24,18 @@ public abstract class GenerationInputCmdlet : AdsumoApiCmdlet
     [ValidateNotNull]
     public Generation[] InputObject { get; set; } = [];
 
-    /// <summary>This pipeline item's generations: checked ids, with the object when one was given.</summary>
-    private protected IEnumerable<(string Id, Generation? Known)> CurrentGenerations()
+    /// <summary>
+    /// Does <paramref name="work"/> for each of this pipeline item's generations, with its checked id and the object
+    /// when one was given. Each is an item of its own: a malformed id, or any failure of the work, is that
+    /// generation's non-terminating error, with what was given (the id, or the object) as its target.
+    /// </summary>
+    private protected void ForEachGeneration(Action<string, Generation?> work)
     {
         if (ParameterSetName == ByObjectSet)
         {
-            foreach (var generation in InputObject) yield return (Input.Id(generation.Id, nameof(InputObject), "generation id"), generation);
-            yield break;
+            foreach (var generation in InputObject) ForItem(generation, () => work(Input.Id(generation.Id, nameof(InputObject), "generation id"), generation));
+            return;
         }
-        foreach (var id in Id) yield return (Input.Id(id, nameof(Id), "generation id"), null);
+        foreach (var id in Id) ForItem(id, () => work(Input.Id(id, nameof(Id), "generation id"), null));
     }
 }

@@ -38,7 +38,10 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
     /// <summary>What the generation is made for, for error targets (a product, an avatar, a prompt).</summary>
     private protected abstract object Target { get; }
 
-    private protected override void Process()
+    // One pipeline item (one CSV row, say) that is invalid, too dear or refused is that item's error; the rest go on.
+    private protected override void Process() => ForItem(Target, CreateOne);
+
+    private void CreateOne()
     {
         var draft = Draft();
         draft.Validate();
@@ -47,9 +50,8 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         if (MaxCredits is { } max && (estimate is null || estimate.High > max))
         {
             var why = estimate is null ? "its price is not published" : $"it may cost {estimate} ({estimate.Basis})";
-            WriteFailure(new AdsumoInputException(ErrorReason.CreditLimitExceeded, nameof(MaxCredits),
-                $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}."), Target);
-            return;
+            throw new AdsumoInputException(ErrorReason.CreditLimitExceeded, nameof(MaxCredits),
+                $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}.");
         }
         if (!ShouldProcess(draft.Describe(), $"Create, spending {cost}")) return;
 

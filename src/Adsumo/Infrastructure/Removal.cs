@@ -5,8 +5,9 @@ using Adsumo.Client;
 namespace Adsumo.Infrastructure;
 
 /// <summary>
-/// The loop the Remove cmdlets share: each id is checked, confirmed (unless -Force), deleted, and a failure is
-/// reported for that id alone, a conflict in words that say why the item cannot go.
+/// The loop the Remove cmdlets share: each id is checked, confirmed (unless -Force), deleted, and a failure (a
+/// malformed id, one not found, one in use) is reported for that id alone, a conflict in words that say why the item
+/// cannot go.
 /// </summary>
 internal static class Removal
 {
@@ -15,17 +16,20 @@ internal static class Removal
     {
         foreach (var id in ids)
         {
-            var checkedId = Input.Id(id, "Id", what + " id");
-            if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) continue;
-            var client = cmdlet.Client;
-            try
+            cmdlet.ForItem(id, () =>
             {
-                cmdlet.Pump.Run(call => delete(client, checkedId, call));
-            }
-            catch (AdsumoException e)
-            {
-                cmdlet.WriteFailure(e, id, e.Kind == AdsumoErrorKind.Conflict ? whyInUse(checkedId) : null);
-            }
+                var checkedId = Input.Id(id, "Id", what + " id");
+                if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) return;
+                var client = cmdlet.Client;
+                try
+                {
+                    cmdlet.Pump.Run(call => delete(client, checkedId, call));
+                }
+                catch (AdsumoException e) when (e.Kind == AdsumoErrorKind.Conflict)
+                {
+                    cmdlet.WriteFailure(e, id, whyInUse(checkedId));
+                }
+            });
         }
     }
 }
