@@ -75,6 +75,57 @@ Describe 'Connections per runspace' {
         $inside | Should -Be $expected
     }
 
+    It 'forgets a connection when ForEach-Object -Parallel reuses the runspace for the next iteration' {
+        $first = New-TestKey
+        $module = $env:ADSUMO_TEST_MODULE
+        $uri = $emulator.BaseUri
+        $results = @(
+            [pscustomobject]@{ Label = 'connects'; Key = $first }
+            [pscustomobject]@{ Label = 'does not connect'; Key = $null }
+        ) | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Import-Module $using:module
+            if ($_.Key) { Connect-Adsumo -ApiKey $_.Key -BaseUri $using:uri }
+            $credit = try { $null = Get-AdsumoCredit -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId }
+            [pscustomobject]@{ Label = $_.Label; Runspace = [runspace]::DefaultRunspace.InstanceId; Credit = $credit }
+        }
+        # One runspace served both iterations (what makes the test mean something)...
+        $results[0].Runspace | Should -Be $results[1].Runspace
+        $results[0].Credit | Should -Be 'connected'
+        # ... and the second started with no connection but what it made: none.
+        $results[1].Credit | Should -Be 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand'
+    }
+
+    It 'never creates in an earlier iteration''s team when an iteration''s Connect-Adsumo fails in a reused runspace' {
+        $first = New-TestKey
+        # A key of the tier below Starter: Connect-Adsumo gets 403 for it.
+        $refused = New-TestKey -Prefix 'adsumo_sk_free_'
+        $module = $env:ADSUMO_TEST_MODULE
+        $uri = $emulator.BaseUri
+        $results = @(
+            [pscustomobject]@{ Label = 'first'; Key = $first }
+            [pscustomobject]@{ Label = 'refused'; Key = $refused }
+        ) | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Import-Module $using:module
+            $connect = try { Connect-Adsumo -ApiKey $_.Key -BaseUri $using:uri -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId }
+            $made = try { (New-AdsumoProduct -Name "made by $($_.Label)" -Description d -Category c -ImageUrl https://example.com/p.png -ErrorAction Stop).Id } catch { $_.FullyQualifiedErrorId }
+            [pscustomobject]@{ Label = $_.Label; Runspace = [runspace]::DefaultRunspace.InstanceId; Connect = $connect; Made = $made }
+        }
+        $results[0].Runspace | Should -Be $results[1].Runspace
+        $results[0].Connect | Should -Be 'connected'
+        $results[1].Connect | Should -Be 'Adsumo.Forbidden,Adsumo.Commands.ConnectAdsumoCommand'
+        $results[1].Made | Should -Be 'Adsumo.NotConnected,Adsumo.Commands.NewAdsumoProductCommand'
+        # The first team holds its own product and nothing else.
+        $firstTeam = Connect-Adsumo -ApiKey $first -BaseUri $uri -PassThru
+        (Get-AdsumoProduct -Connection $firstTeam).Name | Should -Be @('made by first')
+    }
+
+    It 'leaves a runspace without a default connection after a failed Connect-Adsumo' {
+        $null = New-TestTeam -Emulator $emulator
+        { Connect-Adsumo -ApiKey (New-TestKey -Prefix 'adsumo_sk_free_') -BaseUri $emulator.BaseUri } | Should -Throw -ErrorId 'Adsumo.Forbidden,Adsumo.Commands.ConnectAdsumoCommand'
+        Get-AdsumoConnection | Should -BeNullOrEmpty
+        { Get-AdsumoCredit } | Should -Throw -ErrorId 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand'
+    }
+
     It 'lets several runspaces use one connection object at once' {
         $team = New-TestTeam -Emulator $emulator
         $null = Add-EmulatorData -Emulator $emulator -Key $team.Key -Data @{ products = 150 }

@@ -37,7 +37,7 @@ public abstract class ApiCompleter : IArgumentCompleter
         {
             var connection = (fakeBoundParameters?["Connection"] as PSObject)?.BaseObject as Connection
                 ?? fakeBoundParameters?["Connection"] as Connection
-                ?? Connections.Default
+                ?? Connections.DefaultOfCurrentRunspace()
                 ?? Connections.FromEnvironmentVariables();
             if (connection is null) return [];
             var client = Connections.ClientOf(connection);

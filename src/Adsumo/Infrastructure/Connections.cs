@@ -1,6 +1,6 @@
 using System;
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,7 +10,10 @@ namespace Adsumo.Infrastructure;
 
 /// <summary>
 /// Makes connections and remembers the default one of each runspace, so that parallel runspaces (ForEach-Object
-/// -Parallel, runbook jobs) never share or overwrite each other's key.
+/// -Parallel, runbook jobs) never share or overwrite each other's key. The default lives in the runspace's session
+/// state, as a global variable: whatever resets a runspace for reuse (ForEach-Object -Parallel between iterations,
+/// hosts such as Azure Functions between invocations) forgets it with everything else, so an iteration never runs
+/// as the team an earlier iteration connected to.
 /// </summary>
 internal static class Connections
 {
@@ -19,7 +22,9 @@ internal static class Connections
     public const string FromConnect = "Connect-Adsumo";
     public const string FromEnvironment = "Environment";
 
-    private static readonly ConditionalWeakTable<Runspace, Holder> Defaults = new();
+    /// <summary>The global variable that holds the runspace's default connection.</summary>
+    public const string DefaultVariable = "__AdsumoDefaultConnection";
+
     private static readonly object EnvironmentGate = new();
     private static string? _environmentFingerprint;
     private static Connection? _environmentConnection;
@@ -44,15 +49,26 @@ internal static class Connections
         return uri;
     }
 
-    public static Connection? Default
+    /// <summary>The default connection of the runspace whose session state this is; null when there is none.</summary>
+    public static Connection? DefaultIn(SessionState state) => AsConnection(state.PSVariable.GetValue("global:" + DefaultVariable));
+
+    /// <summary>Makes <paramref name="connection"/> (or none) the default of the runspace whose session state this is.</summary>
+    public static void SetDefault(SessionState state, Connection? connection) => state.PSVariable.Set("global:" + DefaultVariable, connection);
+
+    /// <summary>
+    /// The current runspace's default connection, for code that has no session state at hand (an argument
+    /// completer, which runs on the pipeline thread, where a nested pipeline may read it).
+    /// </summary>
+    public static Connection? DefaultOfCurrentRunspace()
     {
-        get => Runspace.DefaultRunspace is { } runspace && Defaults.TryGetValue(runspace, out var holder) ? holder.Connection : null;
-        set
-        {
-            var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("There is no current runspace.");
-            Defaults.GetOrCreateValue(runspace).Connection = value;
-        }
+        if (Runspace.DefaultRunspace is null) return null;
+        using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        var values = shell.AddCommand("Get-Variable").AddParameter("Name", DefaultVariable).AddParameter("Scope", "Global")
+            .AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore).Invoke();
+        return values.Count == 0 ? null : AsConnection(values[0]);
     }
+
+    private static Connection? AsConnection(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) as Connection;
 
     /// <summary>
     /// The connection the ADSUMO_API_KEY and ADSUMO_BASE_URI variables describe, made once and reused while they
@@ -80,10 +96,5 @@ internal static class Connections
     {
         using var sha = SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
-    }
-
-    private sealed class Holder
-    {
-        public Connection? Connection { get; set; }
     }
 }
