@@ -39,6 +39,14 @@ Describe 'One bad item among good ones' {
         Get-ErrorSummary $failures | Should -Be @('Adsumo.InvalidId bad-id', "Adsumo.NotFound $missing")
     }
 
+    It 'gets the good avatars around a malformed id and a missing one' {
+        $good = @(Get-AdsumoAvatar -Type Platform | Select-Object -First 2).Id
+        $missing = [guid]::NewGuid().ToString()
+        $avatars = Get-AdsumoAvatar -Id $good[0], 'emma', $missing, $good[1] -ErrorVariable failures -ErrorAction SilentlyContinue
+        $avatars.Id | Should -Be $good
+        Get-ErrorSummary $failures | Should -Be @('Adsumo.InvalidId emma', "Adsumo.NotFound $missing")
+    }
+
     It 'deletes the good products of an -Id array around a malformed id and a missing one' {
         $good = Add-Product -Count 2
         $missing = [guid]::NewGuid().ToString()
