@@ -68,7 +68,7 @@ internal sealed class Scenarios(RequestLog log)
         ["file-cut"] = "result files stop half way and the connection is cut",
         ["file-500"] = "result files answer 500",
         ["file-403"] = "result files answer 403, as an expired presigned URL",
-    };
+    }.Concat(HostileAnswers.Described).ToDictionary(p => p.Key, p => p.Value);
 
     public async Task DispatchAsync(HttpContext context)
     {
@@ -142,6 +142,13 @@ internal sealed class Scenarios(RequestLog log)
         if (apiPath == "/account/credits" && scenario != "credits-invalid")
         {
             await WriteAsync(context, normal.Status, normal.Body);
+            return;
+        }
+
+        if (HostileAnswers.ForApi(scenario, apiPath, query, entry.Attempt, normal, fileRoot) is { } hostile)
+        {
+            if (hostile.RetryAfter is not null) context.Response.Headers.RetryAfter = hostile.RetryAfter;
+            await WriteAsync(context, hostile.Status, hostile.Body);
             return;
         }
 
@@ -294,6 +301,13 @@ internal sealed class Scenarios(RequestLog log)
     private static async Task FileAsync(HttpContext context, string scenario, LoggedRequest entry)
     {
         var cancel = context.RequestAborted;
+        if (HostileAnswers.ForFile(scenario) is { } hostile)
+        {
+            if (hostile.Location is not null) context.Response.Headers.Location = hostile.Location;
+            if (hostile.RetryAfter is not null) context.Response.Headers.RetryAfter = hostile.RetryAfter;
+            await WriteTextAsync(context, hostile.Status, "text/plain", "Scenario: not this file");
+            return;
+        }
         switch (scenario)
         {
             case "file-slow":
