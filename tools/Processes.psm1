@@ -26,35 +26,40 @@ function Invoke-Pwsh {
     $LASTEXITCODE
 }
 
-function Start-Emulator {
+function Start-LoopbackServer {
+    <#
+    Starts a server of this repository (the emulator, the tests' scenario server) on a free loopback port and waits
+    for the port file it writes once it listens; returns its BaseUri, Root and process.
+    #>
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory)] [string] $EmulatorDll,
+        [Parameter(Mandatory)] [string] $ServerDll,
         [string[]] $Arguments = @(),
         [double] $TimeoutSeconds = 30
     )
-    if (-not (Test-Path $EmulatorDll)) { throw "The emulator is not built: $EmulatorDll is missing. Run build.ps1 -Task Build." }
-    $work = Join-Path ([IO.Path]::GetTempPath()) ("adsumo-emulator-" + [guid]::NewGuid().ToString('n'))
+    if (-not (Test-Path $ServerDll)) { throw "The server is not built: $ServerDll is missing. Run build.ps1 -Task Build." }
+    $name = [IO.Path]::GetFileNameWithoutExtension($ServerDll)
+    $work = Join-Path ([IO.Path]::GetTempPath()) ("adsumo-server-" + [guid]::NewGuid().ToString('n'))
     $null = New-Item -ItemType Directory $work
     $portFile = Join-Path $work 'port'
-    $allArguments = @($EmulatorDll, '--urls', 'http://127.0.0.1:0', '--port-file', $portFile) + $Arguments
+    $allArguments = @($ServerDll, '--urls', 'http://127.0.0.1:0', '--port-file', $portFile) + $Arguments
     $process = Start-Process -FilePath (Get-DotnetPath) `
         -ArgumentList $allArguments -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $work 'stdout.txt') -RedirectStandardError (Join-Path $work 'stderr.txt')
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while (-not (Test-Path $portFile)) {
         if ($process.HasExited) {
-            throw "The emulator exited with code $($process.ExitCode): $(Get-Content (Join-Path $work 'stderr.txt') -Raw)"
+            throw "$name exited with code $($process.ExitCode): $(Get-Content (Join-Path $work 'stderr.txt') -Raw)"
         }
         if ([DateTime]::UtcNow -gt $deadline) {
             $process.Kill($true)
-            throw "The emulator did not start within $TimeoutSeconds s."
+            throw "$name did not start within $TimeoutSeconds s."
         }
         Start-Sleep -Milliseconds 25
     }
     $baseUri = (Get-Content $portFile -Raw).Trim()
     [pscustomobject]@{
-        PSTypeName = 'Adsumo.TestEmulator'
+        PSTypeName = 'Adsumo.LoopbackServer'
         BaseUri    = $baseUri
         Root       = $baseUri -replace '/api/v1$', ''
         Process    = $process
@@ -62,16 +67,16 @@ function Start-Emulator {
     }
 }
 
-function Stop-Emulator {
+function Stop-LoopbackServer {
     [CmdletBinding()]
-    param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
+    param([Parameter(Mandatory, ValueFromPipeline)] $Server)
     process {
-        if ($Emulator.Process -and -not $Emulator.Process.HasExited) {
-            $Emulator.Process.Kill($true)
-            $null = $Emulator.Process.WaitForExit(5000)
+        if ($Server.Process -and -not $Server.Process.HasExited) {
+            $Server.Process.Kill($true)
+            $null = $Server.Process.WaitForExit(5000)
         }
-        Remove-Item $Emulator.WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
+        Remove-Item $Server.WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
     }
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Get-DotnetPath, Get-PwshCommand, Invoke-Pwsh
+Export-ModuleMember -Function Start-LoopbackServer, Stop-LoopbackServer, Get-DotnetPath, Get-PwshCommand, Invoke-Pwsh

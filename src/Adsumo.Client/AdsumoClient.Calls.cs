@@ -44,19 +44,22 @@ public sealed partial class AdsumoClient
 
     /// <summary>A paged list endpoint as a lazy query.</summary>
     private PagedQuery<T> Paged<T>(string path, IEnumerable<KeyValuePair<string, string?>> filters, Func<JsonElement, T> read, Func<T, string> idOf, ulong skip, ulong first) =>
-        new(async (offset, limit, call) =>
-        {
-            var request = ApiRequest.Get(path);
-            foreach (var filter in filters) request.With(filter.Key, filter.Value);
-            request.With("limit", limit.ToString(CultureInfo.InvariantCulture)).With("offset", offset.ToString(CultureInfo.InvariantCulture));
-            var response = await SendAsync(request, call).ConfigureAwait(false);
-            return Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
-        }, idOf, skip, first);
+        new((offset, limit, call) => FetchPageAsync(path, filters, read, offset, limit, call), idOf, skip, first);
+
+    /// <summary>One page of a paged list endpoint.</summary>
+    private async Task<Page<T>> FetchPageAsync<T>(string path, IEnumerable<KeyValuePair<string, string?>> filters, Func<JsonElement, T> read, long offset, int limit, CallContext call)
+    {
+        var request = ApiRequest.Get(path);
+        foreach (var filter in filters) request.With(filter.Key, filter.Value);
+        request.With("limit", limit.ToString(CultureInfo.InvariantCulture)).With("offset", offset.ToString(CultureInfo.InvariantCulture));
+        var response = await SendAsync(request, call).ConfigureAwait(false);
+        return Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
+    }
 
     /// <summary>
     /// Reads an unpaged list. Should the service start paging it, the remaining pages are fetched too, so the list
-    /// is never silently cut at the first page; items are kept once each, and a page that brings nothing new, or a
-    /// list past <see cref="MaxUnpagedItems"/> items, ends the read with an InvalidResponse rather than a loop.
+    /// is never silently cut at the first page; a page that brings nothing new, or a list past
+    /// <see cref="MaxUnpagedItems"/>, ends in a clear error instead of a loop.
     /// </summary>
     private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string path, Func<JsonElement, T> read, Func<T, string> idOf, CallContext call)
     {
@@ -67,21 +70,19 @@ public sealed partial class AdsumoClient
         {
             var response = await SendAsync(request, call).ConfigureAwait(false);
             var page = Parse(response, "GET " + path, root => Page<T>.Read(root, read, "GET " + path));
-            var before = all.Count;
+            var fresh = 0;
             foreach (var item in page.Items)
             {
-                if (seen.Add(idOf(item))) all.Add(item);
+                if (!seen.Add(idOf(item))) continue;
+                all.Add(item);
+                fresh++;
             }
             if (page.Total is not { } total || all.Count >= total || page.Items.Count == 0) return all;
-            if (all.Count == before)
+            if (fresh == 0 || all.Count >= MaxUnpagedItems)
             {
-                throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
-                    $"GET {path} answered offset {before} with items it had already listed, while its total says {total}; the list cannot be read further without repeating itself ({all.Count} items read).");
-            }
-            if (all.Count >= MaxUnpagedItems)
-            {
-                throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
-                    $"GET {path} says it holds {total} items; the module reads at most {MaxUnpagedItems:N0} of a list the API does not page ({all.Count} items read).");
+                throw new AdsumoException(AdsumoErrorKind.InvalidResponse, fresh == 0
+                    ? $"GET {path} says it holds {total} items but answered offset {all.Count} with items it had already listed; it cannot be read further ({all.Count} items read)."
+                    : $"GET {path} says it holds {total} items, more than the {MaxUnpagedItems} the module reads from a list that is not paged.");
             }
             request = ApiRequest.Get(path)
                 .With("limit", PagedQuery<T>.MaxPageSize.ToString(CultureInfo.InvariantCulture))
@@ -89,8 +90,8 @@ public sealed partial class AdsumoClient
         }
     }
 
-    /// <summary>The most items read from a list the API does not page (avatars): far more than any team has.</summary>
-    private const int MaxUnpagedItems = 10_000;
+    /// <summary>The most items read from a list the API does not page (avatars): far above any team's, and a bound on memory.</summary>
+    internal const int MaxUnpagedItems = 10_000;
 
     /// <summary>
     /// Deletes by id. A 404 after a retry means an earlier attempt already deleted it (its answer was lost), which

@@ -55,11 +55,7 @@ public sealed partial class AdsumoClient
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             message.Headers.TryAddWithoutValidation("X-Request-Id", requestId);
-            if (request.Body is not null)
-            {
-                message.Content = new ByteArrayContent(request.Body);
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
+            message.Content = context.NewContent();
             context.AttachTo(message);
             var described = RequestContext.Describe(message);
 
@@ -90,8 +86,8 @@ public sealed partial class AdsumoClient
         }
         var uri = new Uri(BaseUri, builder.ToString());
         // A path such as ../../elsewhere must not leave the API with the key.
-        if (!InsideApi(uri))
-            throw new AdsumoInputException(ErrorReason.InvalidPath, "Path", $"The path '{Sanitize.Text(request.Path, 100)}' leads outside the API's base URI.");
+        if (!IsInsideApi(uri))
+            throw new AdsumoInputException(ErrorReason.InvalidPath, "Path", $"The path '{SafeText.Line(request.Path, 100)}' leads outside the API's base URI.");
         return uri;
     }
 
@@ -102,7 +98,7 @@ public sealed partial class AdsumoClient
             throw new AdsumoException(AdsumoErrorKind.InvalidResponse, $"{described} answered {(int)response.StatusCode} without a Location to go to (request {context.ServerRequestId ?? context.RequestId}).") { StatusCode = (int)response.StatusCode };
         var target = location.IsAbsoluteUri ? location : new Uri(current, location);
         if (!SameOrigin(target, BaseUri))
-            throw new AdsumoException(AdsumoErrorKind.InvalidResponse, $"{described} was redirected to another host ({Sanitize.Text(target.GetLeftPart(UriPartial.Authority), 100)}); the module does not follow it, so the key is never sent there (request {context.ServerRequestId ?? context.RequestId}).") { StatusCode = (int)response.StatusCode };
+            throw new AdsumoException(AdsumoErrorKind.InvalidResponse, $"{described} was redirected to another host ({SafeText.Line(target.GetLeftPart(UriPartial.Authority), 100)}); the module does not follow it, so the key is never sent there (request {context.ServerRequestId ?? context.RequestId}).") { StatusCode = (int)response.StatusCode };
         if (redirects >= MaxRedirects)
             throw new AdsumoException(AdsumoErrorKind.InvalidResponse, $"{described} was redirected more than {MaxRedirects} times; giving up (request {context.ServerRequestId ?? context.RequestId}).") { StatusCode = (int)response.StatusCode };
         context.Log.Verbose($"{described} redirected to {target.PathAndQuery}");
@@ -116,8 +112,8 @@ public sealed partial class AdsumoClient
             throw new AdsumoInputException(ErrorReason.InsecureBaseUri, "BaseUri", "Refusing to send the API key over plain http to another machine.");
     }
 
-    /// <summary>Whether a URI lies inside the API (same origin, under the base path): the only place the key goes.</summary>
-    private bool InsideApi(Uri uri) => SameOrigin(uri, BaseUri) && uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal);
+    /// <summary>Whether a URL lies under the base URI: the only place the key is sent.</summary>
+    private bool IsInsideApi(Uri uri) => SameOrigin(uri, BaseUri) && uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal);
 
     internal static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)

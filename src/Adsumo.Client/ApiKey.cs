@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Security;
 
 namespace Adsumo.Client;
@@ -27,7 +26,7 @@ public sealed class ApiKey
     /// </summary>
     public static ApiKey From(SecureString secret, string parameterName)
     {
-        var plain = Reveal(secret);
+        var plain = Secrets.Reveal(secret);
         if (plain.Length == 0)
             throw new AdsumoInputException(ErrorReason.InvalidApiKey, parameterName, "The API key is empty. Make one in the Adsumo dashboard (Settings > API Keys).");
         if (!plain.StartsWith(Prefix, StringComparison.Ordinal))
@@ -44,25 +43,7 @@ public sealed class ApiKey
         return new ApiKey(copy, Prefix + "****" + plain.Substring(plain.Length - Math.Min(4, plain.Length - Prefix.Length)));
     }
 
-    /// <summary>Whether two keys are the same, without exposing either.</summary>
-    public bool SameAs(ApiKey other) => string.Equals(Reveal(_secret), Reveal(other._secret), StringComparison.Ordinal);
-
-    internal string Reveal() => Reveal(_secret);
-
-    private static string Reveal(SecureString secret)
-    {
-        var pointer = IntPtr.Zero;
-        try
-        {
-            pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            // With its length: read up to a NUL, a key with one inside would be cut short there and pass as valid.
-            return Marshal.PtrToStringUni(pointer, secret.Length) ?? "";
-        }
-        finally
-        {
-            if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-        }
-    }
+    internal string Reveal() => Secrets.Reveal(_secret);
 
     /// <inheritdoc />
     public override string ToString() => Hint;

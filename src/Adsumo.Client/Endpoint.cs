@@ -17,9 +17,9 @@ public static class Endpoint
         if (uri is null || !uri.IsAbsoluteUri)
             throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, "The base URI must be absolute, such as https://www.adsumo.ai/api/v1.");
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, $"The base URI must use https, not {Shorten(uri.Scheme)}.");
+            throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, $"The base URI must use https, not {SafeText.Line(uri.Scheme, 60)}.");
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            throw new AdsumoInputException(ErrorReason.InsecureBaseUri, parameterName, $"Refusing plain http to {Shorten(uri.Host)}: the key would cross the network unencrypted. Use https, or http only to this machine (127.0.0.1, localhost).");
+            throw new AdsumoInputException(ErrorReason.InsecureBaseUri, parameterName, $"Refusing plain http to {SafeText.Line(uri.Host, 60)}: the key would cross the network unencrypted. Use https, or http only to this machine (127.0.0.1, localhost).");
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             throw new AdsumoInputException(ErrorReason.InvalidBaseUri, parameterName, "The base URI must not carry credentials, a query or a fragment.");
         var text = uri.GetLeftPart(UriPartial.Path);
@@ -33,5 +33,4 @@ public static class Endpoint
         return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
     }
 
-    private static string Shorten(string text) => text.Length > 60 ? text.Substring(0, 60) + "…" : text;
 }

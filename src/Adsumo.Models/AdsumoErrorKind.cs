@@ -48,9 +48,9 @@ public enum AdsumoErrorKind
     /// <summary>A result file could not be downloaded.</summary>
     DownloadFailed,
 
-    /// <summary>
-    /// A result file was downloaded but could not be written to the local disk (no space left, no permission, a
-    /// name too long). Not retried: another download would only fail the same way.
-    /// </summary>
-    WriteFailed,
+    /// <summary>A file could not be written on this machine (a full disk, a name too long, no permission); not retried.</summary>
+    FileWriteFailed,
+
+    /// <summary>Something the module did not foresee; the original exception is the inner exception.</summary>
+    Unexpected,
 }

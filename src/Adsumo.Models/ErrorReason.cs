@@ -55,11 +55,11 @@ public static class ErrorReason
     /// <summary>A path leads outside the API's base URI.</summary>
     public const string InvalidPath = nameof(InvalidPath);
 
+    /// <summary>A query value has no form in a query string.</summary>
+    public const string InvalidQuery = nameof(InvalidQuery);
+
     /// <summary>A body cannot be sent as JSON.</summary>
     public const string InvalidBody = nameof(InvalidBody);
-
-    /// <summary>A -Query value cannot be a query parameter (a hashtable, a nested array, an object).</summary>
-    public const string InvalidQuery = nameof(InvalidQuery);
 
     /// <summary>A webhook's signature does not match its body.</summary>
     public const string InvalidSignature = nameof(InvalidSignature);
@@ -82,24 +82,21 @@ public static class ErrorReason
     /// <summary>A file was given where a folder is meant, or one file for several generations.</summary>
     public const string PathIsFile = nameof(PathIsFile);
 
+    /// <summary>A path is not on the file system (the current location is on another provider, such as Env:).</summary>
+    public const string NotAFileSystemPath = nameof(NotAFileSystemPath);
+
+    /// <summary>-Path and -OutFile were both given.</summary>
+    public const string ConflictingParameters = nameof(ConflictingParameters);
+
+    /// <summary>A file name made from the service's values would not lie inside the destination folder.</summary>
+    public const string UnsafeFileName = nameof(UnsafeFileName);
+
+    /// <summary>An object that is not a generation was given where a generation is meant.</summary>
+    public const string NotAGeneration = nameof(NotAGeneration);
+
     /// <summary>The folder of a file does not exist.</summary>
     public const string FolderNotFound = nameof(FolderNotFound);
 
     /// <summary>A generation to save is still processing.</summary>
     public const string GenerationNotReady = nameof(GenerationNotReady);
-
-    /// <summary>
-    /// A file name made from what the service sent (a generation's id or type) would not be a plain name inside the
-    /// destination folder (a separator, .., a reserved device name, too long), so nothing is written.
-    /// </summary>
-    public const string UnsafeFileName = nameof(UnsafeFileName);
-
-    /// <summary>
-    /// A -Path or -OutFile that does not name a place on the file system: relative to a location that is not a
-    /// folder (Set-Location Env:), on an unknown drive, or a file name longer than file systems allow.
-    /// </summary>
-    public const string InvalidFilePath = nameof(InvalidFilePath);
-
-    /// <summary>Two parameters that exclude each other were both given.</summary>
-    public const string ConflictingParameters = nameof(ConflictingParameters);
 }

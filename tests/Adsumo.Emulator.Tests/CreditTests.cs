@@ -3,8 +3,11 @@ using Adsumo.Emulator.Tests.Infrastructure;
 
 namespace Adsumo.Emulator.Tests;
 
-/// <summary>Each priced combination, charged at submission; every case is a fresh team with 600 credits.</summary>
-public sealed class CreditTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+/// <summary>
+/// Each priced combination, charged at submission; every case is a fresh team with 600 credits. The generations of
+/// these tests never finish, so a charge made at completion instead of at submission would show as none at all.
+/// </summary>
+public sealed class CreditTests(HeldGenerationsFixture fixture) : IClassFixture<HeldGenerationsFixture>
 {
     private readonly EmulatorServer _server = fixture.Server;
 

@@ -19,9 +19,6 @@ internal static class NormalApi
     ];
 
     public const string GenerationId = "44444444-4444-4444-8444-444444444444";
-
-    /// <summary>A second generation, which a hostile answer names instead of the one asked for.</summary>
-    public const string OtherGenerationId = "55555555-5555-4555-8555-555555555555";
     public const string Created = "2026-01-15T12:00:00Z";
 
     /// <summary>The size of a result file in the file scenarios that serve one whole.</summary>
@@ -63,8 +60,6 @@ internal static class NormalApi
                     ["type"] = kind switch { "talking-avatar" => "talking-avatar", "ai-video" => "ai-video", _ => "image" },
                     ["status"] = "processing",
                 });
-            case ["voiceovers", "text-to-speech"] when method == "POST":
-                return new(200, Voiceover(fileRoot));
             case ["voices"] when get:
                 return new(200, Page([new JsonObject { ["id"] = "EXAVITQu4vr4xnSDxMaL", ["name"] = "Sarah", ["gender"] = "female" }], query));
             default:
@@ -102,14 +97,6 @@ internal static class NormalApi
         // Presigned-looking, on this server: the file scenarios answer it.
         ["result_url"] = $"{fileRoot}/{id}.mp4?expires=9999999999&signature=scenario",
         ["details"] = new JsonObject { ["prompt"] = "A scenario", ["model"] = "sora-2", ["duration"] = 10, ["aspect_ratio"] = "16:9" },
-    };
-
-    public static JsonObject Voiceover(string fileRoot) => new()
-    {
-        ["id"] = "vo_" + Guid.NewGuid().ToString("N"),
-        ["status"] = "completed",
-        ["duration"] = 1.5,
-        ["audio_url"] = $"{fileRoot}/voiceover.mp3?expires=9999999999&signature=scenario",
     };
 
     public static JsonObject Page(JsonNode[] items, string? query)

@@ -19,6 +19,8 @@ namespace Adsumo.ScenarioServer;
 /// </summary>
 internal sealed class Scenarios(RequestLog log)
 {
+    private readonly ScriptedScenarios _scripts = new();
+
     private const string ApiMarker = "/api/v1";
     private const string Json = "application/json; charset=utf-8";
 
@@ -68,7 +70,7 @@ internal sealed class Scenarios(RequestLog log)
         ["file-cut"] = "result files stop half way and the connection is cut",
         ["file-500"] = "result files answer 500",
         ["file-403"] = "result files answer 403, as an expired presigned URL",
-    }.Concat(HostileAnswers.Described).ToDictionary(p => p.Key, p => p.Value);
+    };
 
     public async Task DispatchAsync(HttpContext context)
     {
@@ -90,7 +92,9 @@ internal sealed class Scenarios(RequestLog log)
         try
         {
             entry.BodyBytes = await CountBodyAsync(request, context.RequestAborted);
-            if (rest.StartsWith(ApiMarker + "/", StringComparison.Ordinal))
+            if (_scripts.IsScript(scenario))
+                await ScriptedAsync(context, scenario, rest);
+            else if (rest.StartsWith(ApiMarker + "/", StringComparison.Ordinal))
                 await ApiAsync(context, scenario, rest[ApiMarker.Length..], entry);
             else if (rest.StartsWith("/files/", StringComparison.Ordinal))
                 await FileAsync(context, scenario, entry);
@@ -119,6 +123,20 @@ internal sealed class Scenarios(RequestLog log)
                 log.Clear();
                 context.Response.StatusCode = 204;
                 break;
+            case (var script, "PUT") when script.StartsWith(ScriptsPath, StringComparison.Ordinal):
+                try
+                {
+                    _scripts.Put(script[ScriptsPath.Length..], await System.Text.Json.Nodes.JsonNode.ParseAsync(context.Request.Body));
+                    context.Response.StatusCode = 204;
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Text.Json.JsonException or FormatException)
+                {
+                    await WriteAsync(context, 400, NormalApi.Error("invalid_request", e.Message));
+                }
+                break;
+            case (var script, "DELETE") when script.StartsWith(ScriptsPath, StringComparison.Ordinal):
+                context.Response.StatusCode = _scripts.Remove(script[ScriptsPath.Length..]) ? 204 : 404;
+                break;
             case ("/_scenario/scenarios", "GET"):
                 var list = new JsonObject();
                 foreach (var (name, what) in Api) list[name] = what;
@@ -128,6 +146,36 @@ internal sealed class Scenarios(RequestLog log)
                 await WriteAsync(context, 404, NormalApi.Error("not_found", "Unknown control path."));
                 break;
         }
+    }
+
+    private const string ScriptsPath = "/_scenario/scripts/";
+
+    /// <summary>A scenario a test wrote (see <see cref="ScriptedScenarios"/>): its rule's answer, or the normal one.</summary>
+    private async Task ScriptedAsync(HttpContext context, string scenario, string rest)
+    {
+        var request = context.Request;
+        var fileRoot = $"{request.Scheme}://{request.Host}/{scenario}/files";
+        var answer = _scripts.Answer(scenario, request.Method, rest, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", fileRoot)!;
+        if (ReferenceEquals(answer, ScriptedAnswer.Normal))
+        {
+            if (rest.StartsWith(ApiMarker + "/", StringComparison.Ordinal))
+            {
+                var normal = NormalApi.For(request.Method, rest[ApiMarker.Length..], request.QueryString.HasValue ? request.QueryString.Value : null, fileRoot);
+                await WriteAsync(context, normal.Status, normal.Body);
+            }
+            else
+            {
+                await WriteBytesAsync(context, 200, "video/mp4", FileBytes(NormalApi.FileBytes));
+            }
+            return;
+        }
+        foreach (var (name, value) in answer.Headers) context.Response.Headers[name] = value;
+        if (answer.Text is null)
+        {
+            context.Response.StatusCode = answer.Status;
+            return;
+        }
+        await WriteTextAsync(context, answer.Status, answer.ContentType ?? Json, answer.Text);
     }
 
     private static async Task ApiAsync(HttpContext context, string scenario, string apiPath, LoggedRequest entry)
@@ -142,13 +190,6 @@ internal sealed class Scenarios(RequestLog log)
         if (apiPath == "/account/credits" && scenario != "credits-invalid")
         {
             await WriteAsync(context, normal.Status, normal.Body);
-            return;
-        }
-
-        if (HostileAnswers.ForApi(scenario, apiPath, query, entry.Attempt, normal, fileRoot) is { } hostile)
-        {
-            if (hostile.RetryAfter is not null) context.Response.Headers.RetryAfter = hostile.RetryAfter;
-            await WriteAsync(context, hostile.Status, hostile.Body);
             return;
         }
 
@@ -301,13 +342,6 @@ internal sealed class Scenarios(RequestLog log)
     private static async Task FileAsync(HttpContext context, string scenario, LoggedRequest entry)
     {
         var cancel = context.RequestAborted;
-        if (HostileAnswers.ForFile(scenario) is { } hostile)
-        {
-            if (hostile.Location is not null) context.Response.Headers.Location = hostile.Location;
-            if (hostile.RetryAfter is not null) context.Response.Headers.RetryAfter = hostile.RetryAfter;
-            await WriteTextAsync(context, hostile.Status, "text/plain", "Scenario: not this file");
-            return;
-        }
         switch (scenario)
         {
             case "file-slow":

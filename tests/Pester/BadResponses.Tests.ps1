@@ -22,7 +22,7 @@ BeforeDiscovery {
         @{ Kind = 'a generation without an id'; Scenario = 'missing-fields'; Id = 'Adsumo.InvalidResponse'; Message = 'A generation in the answer has no id' ; Command = 'Get-AdsumoGeneration'; Parameters = @{ Id = $generation } }
         @{ Kind = 'a submission answer without a generation id'; Scenario = 'missing-fields'; Id = 'Adsumo.InvalidResponse'; Message = 'A generation in the answer has no id'; Command = 'New-AdsumoImage'; Parameters = @{ Prompt = 'p'; Model = 'fast'; AspectRatio = '1:1' } }
         @{ Kind = 'the JSON literal null'; Scenario = 'null-body'; Id = 'Adsumo.InvalidResponse'; Message = 'Expected a product object but got null' } + $getProduct
-        @{ Kind = 'JSON nested 10,000 deep'; Scenario = 'deep-json'; Id = 'Adsumo.InvalidResponse'; Message = 'is valid JSON nested more than 64 levels deep' } + $listProducts
+        @{ Kind = 'JSON nested 10,000 deep'; Scenario = 'deep-json'; Id = 'Adsumo.InvalidResponse'; Message = 'not valid JSON.*depth' } + $listProducts
         @{ Kind = 'an error as {"error":{code,message,param}}'; Scenario = 'error-object'; Id = 'Adsumo.InvalidRequest'; Message = '^Scenario says the name is wrong\. \(GET .*: 400 invalid_request, param name, request [0-9a-f]{32}\)$' } + $listProducts
         @{ Kind = 'an error as {"error":"text"}'; Scenario = 'error-string'; Id = 'Adsumo.NotFound'; Message = '^Scenario says there is no such thing\. \(GET .*: 404, request' } + $getProduct
         @{ Kind = 'an error as {"message":"text"}'; Scenario = 'error-message'; Id = 'Adsumo.Conflict'; Message = 'Scenario says it is in use\. \(DELETE .*: 409'; Command = 'Remove-AdsumoProduct'; Parameters = @{ Id = $product; Force = $true } }
@@ -61,13 +61,14 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:server) { Stop-Emulator $script:server }
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
-Describe 'Answers that are wrong' {
-    It 'has at least 12 kinds' -ForEach @{ Count = $brokenAnswers.Count + $toleratedAnswers.Count } {
-        $Count | Should -BeGreaterOrEqual 12
+Describe 'Answers that are wrong' -ForEach @{ CaseCount = $brokenAnswers.Count + $toleratedAnswers.Count } {
+    BeforeAll {
+        # The count docs/reliability.md quotes: the rows of both tables, as run.
+        Save-ReliabilityFigure -Section counts -Name 'bad answers' -Value $CaseCount
     }
 
     It 'reports <Kind> as <Id>' -ForEach $brokenAnswers {

@@ -15,8 +15,8 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
-    if ($script:server) { Stop-Emulator $script:server }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
 }
 
 Describe 'Stopping a pipeline' {

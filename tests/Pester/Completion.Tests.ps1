@@ -13,7 +13,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Completion of fixed choices' {
@@ -48,9 +48,9 @@ Describe 'Completion of ids from the API' {
     It 'shows voice names, and completes a voice id from the start of its name' {
         $sarah = Get-AdsumoVoice -Name 'Sarah'
         $sarah | Should -Not -BeNullOrEmpty
-        $matches = Get-Completion 'New-AdsumoVoiceover -VoiceId Sar'
-        $matches.CompletionText | Should -Be @($sarah.Id)
-        $matches.ListItemText | Should -Be @('Sarah')
+        $completions = Get-Completion 'New-AdsumoVoiceover -VoiceId Sar'
+        $completions.CompletionText | Should -Be @($sarah.Id)
+        $completions.ListItemText | Should -Be @('Sarah')
     }
 
     It 'lists the team''s product ids for -ProductId, and only the team''s' {

@@ -7,7 +7,7 @@ BeforeAll {
 AfterAll {
     Disconnect-Adsumo
     Remove-Item Env:ADSUMO_API_KEY, Env:ADSUMO_BASE_URI -ErrorAction SilentlyContinue
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Connect-Adsumo' {

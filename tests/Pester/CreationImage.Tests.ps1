@@ -12,7 +12,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'New-AdsumoImage' {
@@ -54,7 +54,7 @@ Describe 'New-AdsumoImage' {
         $done.CompletedAt | Should -Not -BeNullOrEmpty
         # The estimate made at submission survives the wait: 3 pro images at 1k.
         $done.EstimatedCredits | Should -Be 6
-        $file = $done | Save-AdsumoGeneration -OutFile (Join-Path $TestDrive "image-$($done.Id).png")
+        $file = $done | Save-AdsumoGeneration -Path (Join-Path $TestDrive "image-$($done.Id).png")
         Get-FileMagic $file.FullName 0 4 | Should -Be $pngMagic
     }
 

@@ -28,8 +28,8 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:server) { Stop-Emulator $script:server }
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'A download that fails or is stopped changes nothing' {

@@ -9,7 +9,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Invoke-AdsumoRequest' {
@@ -34,24 +34,6 @@ Describe 'Invoke-AdsumoRequest' {
         $sent['limit'] | Should -Be '2'
         $sent['offset'] | Should -Be '1'
         $ids | Should -Contain $page.data[0].id
-    }
-
-    It 'writes -Query values as the API reads them, whatever the culture: <Case>' -ForEach @(
-        @{ Case = 'an array as repeated keys'; Query = @{ status = 'processing', 'completed' }; Sent = @('status=processing', 'status=completed') }
-        @{ Case = 'booleans in lower case'; Query = @{ deep = $true; shallow = $false }; Sent = @('deep=true', 'shallow=false') }
-        @{ Case = 'a date as ISO 8601 in UTC'; Query = @{ since = [datetimeoffset]::new(2026, 1, 15, 13, 30, 0, [timespan]::FromHours(1)) }; Sent = @('since=2026-01-15T12:30:00.0000000+00:00') }
-        @{ Case = 'numbers in the invariant culture'; Query = @{ ratio = 1.5; big = 1234567 }; Sent = @('big=1234567', 'ratio=1.5') }
-        @{ Case = 'a null left out'; Query = @{ limit = 2; none = $null }; Sent = @('limit=2') }
-    ) {
-        Clear-EmulatorRequest -Emulator $emulator
-        $culture = [cultureinfo]::CurrentCulture
-        [cultureinfo]::CurrentCulture = 'de-DE'
-        try { $null = Invoke-AdsumoRequest -Method GET -Path products -Query $Query -ErrorAction SilentlyContinue }
-        finally { [cultureinfo]::CurrentCulture = $culture }
-        $requests = @(Get-EmulatorRequest -Emulator $emulator)
-        $requests.Count | Should -Be 1
-        $pairs = @($requests[0].query -split '&' | ForEach-Object { [uri]::UnescapeDataString($_) })
-        ($pairs | Sort-Object) | Should -Be ($Sent | Sort-Object)
     }
 
     It 'takes a path with a leading slash, and a full URL inside the API' {

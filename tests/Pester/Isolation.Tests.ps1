@@ -55,7 +55,7 @@ function Get-Report {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Isolating the HTTP core''s dependencies' {

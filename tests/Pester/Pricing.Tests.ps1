@@ -27,7 +27,7 @@ BeforeDiscovery {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'The estimate of each priced combination is what the emulator charges' {

@@ -8,7 +8,7 @@ function Start-TestScenarioServer {
     <# Starts the scenario server for one test file; its Root is http://127.0.0.1:<port>. #>
     if (-not $env:ADSUMO_TEST_SCENARIO_SERVER) { throw 'ADSUMO_TEST_SCENARIO_SERVER is not set: run the tests through build.ps1 -Task Test.' }
     # Started exactly as the emulator is (--urls, --port-file); its port file holds the root URL.
-    $server = Start-Emulator -EmulatorDll $env:ADSUMO_TEST_SCENARIO_SERVER
+    $server = Start-LoopbackServer -ServerDll $env:ADSUMO_TEST_SCENARIO_SERVER
     $server.PSObject.TypeNames.Insert(0, 'Adsumo.TestScenarioServer')
     $server
 }
@@ -41,6 +41,28 @@ function Get-ScenarioRequest {
     $all = @((Invoke-RestMethod -Uri "$($Server.Root)/_scenario/requests").data)
     if ($Scenario) { $all = @($all | Where-Object scenario -EQ $Scenario) }
     $all
+}
+
+function Connect-ScriptedScenario {
+    <#
+    A scenario of the test's own (see tests/Adsumo.ScenarioServer/ScriptedScenarios.cs): its rules answer the
+    requests they match, everything else is answered normally. Returns the connection (also the runspace default)
+    and the scenario's name, for Get-ScenarioRequest.
+    #>
+    param(
+        [Parameter(Mandatory)] $Server,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Rules,
+        [int] $MaxRetries = 2,
+        [double] $RetryBaseDelaySeconds = 0.01,
+        [double] $RequestTimeoutSeconds = 10,
+        [double] $RetryTimeoutSeconds = 60
+    )
+    $name = 'script-' + [guid]::NewGuid().ToString('N')
+    $body = @{ rules = $Rules } | ConvertTo-Json -Depth 20 -Compress
+    $null = Invoke-RestMethod -Method Put -Uri "$($Server.Root)/_scenario/scripts/$name" -Body $body -ContentType 'application/json'
+    $connection = Connect-Scenario -Server $Server -Scenario $name -MaxRetries $MaxRetries -RetryBaseDelaySeconds $RetryBaseDelaySeconds `
+        -RequestTimeoutSeconds $RequestTimeoutSeconds -RetryTimeoutSeconds $RetryTimeoutSeconds
+    [pscustomobject]@{ Name = $name; Connection = $connection }
 }
 
 function Clear-ScenarioRequest {
@@ -76,19 +98,14 @@ function Start-TestPipeline {
 }
 
 function Stop-TestPipeline {
-    <# Stops the pipeline as Ctrl+C does and returns how long Stop() took, in seconds. #>
+    <# Stops the pipeline as Ctrl+C does and returns how long it took to stop, in seconds (bounded, see Stop-ShellWithin). #>
     param([Parameter(Mandatory)] $Pipeline)
-    $watch = [Diagnostics.Stopwatch]::StartNew()
-    $Pipeline.Shell.Stop()
-    $watch.Stop()
-    $watch.Elapsed.TotalSeconds
+    Stop-ShellWithin -Shell $Pipeline.Shell
 }
 
 function Remove-TestPipeline {
     param([Parameter(Mandatory)] $Pipeline)
-    if ($Pipeline.Shell.InvocationStateInfo.State -eq 'Running') { $Pipeline.Shell.Stop() }
-    $Pipeline.Shell.Dispose()
-    $Pipeline.Runspace.Dispose()
+    Close-Shell -Shell $Pipeline.Shell -Runspace $Pipeline.Runspace
 }
 
 function Get-SecretWindow {

@@ -21,8 +21,8 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Clear-EmulatorFault -Emulator $script:emulator; Stop-Emulator $script:emulator }
-    if ($script:server) { Stop-Emulator $script:server }
+    if ($script:emulator) { Clear-EmulatorFault -Emulator $script:emulator; Stop-LoopbackServer $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
 }
 
 Describe 'Retrying what is transient' {
@@ -273,7 +273,7 @@ Describe 'Creations are sent again only when they certainly never arrived' {
         # A server that was there for Connect-Adsumo and is gone: its port refuses connections.
         $gone = Start-TestScenarioServer
         $connection = Connect-Scenario -Server $gone -Scenario ok -MaxRetries 2
-        Stop-Emulator $gone
+        Stop-LoopbackServer $gone
         $run = Invoke-Captured { New-AdsumoProduct -Name Refused -Description d -Category c -ImageUrl https://example.com/p.png -Connection $connection -Verbose }
         $run.Errors[0].FullyQualifiedErrorId | Should -Be 'Adsumo.NetworkError,Adsumo.Commands.NewAdsumoProductCommand'
         $run.Errors[0].Exception.Message | Should -Match 'failed after 3 attempts.*the connection was refused'

@@ -11,10 +11,39 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Connections per runspace' {
+    It 'starts each ForEach-Object -Parallel iteration of a reused runspace with no connection but its own' {
+        # One runspace for all (-ThrottleLimit 1): PowerShell reuses it and resets its state between iterations, but
+        # not the module's. The second iteration's key is refused (403), so its Connect-Adsumo fails; its product
+        # must then fail for want of a connection, not land in the first iteration's team.
+        $first = New-TestKey
+        $refused = New-TestKey -Prefix 'adsumo_sk_free_'
+        $module = $env:ADSUMO_TEST_MODULE
+        $uri = $emulator.BaseUri
+        $results = @($first, $refused, $first) | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Import-Module $using:module
+            $runspace = [runspace]::DefaultRunspace.InstanceId
+            # A refused key ends Connect-Adsumo with a terminating error, as a runbook would meet it.
+            $connected = try { $null = Connect-Adsumo -ApiKey $_ -BaseUri $using:uri; $true } catch { $false }
+            $product = $null
+            $failure = ''
+            try { $product = New-AdsumoProduct -Name 'made here' -Description d -Category c -ImageUrl https://example.com/p.png }
+            catch { $failure = $_.FullyQualifiedErrorId }
+            [pscustomobject]@{ Runspace = $runspace; Connected = $connected; Made = $null -ne $product; Error = $failure }
+        }
+        @($results.Runspace | Select-Object -Unique).Count | Should -Be 1 -Because 'the test is about a reused runspace'
+        $results[0].Connected, $results[0].Made | Should -Be $true, $true
+        $results[1].Connected, $results[1].Made | Should -Be $false, $false
+        $results[1].Error | Should -Be 'Adsumo.NotConnected,Adsumo.Commands.NewAdsumoProductCommand'
+        $results[2].Made | Should -BeTrue
+        # The first team holds the two products of its own iterations, and nothing of the refused one.
+        $null = Connect-Adsumo -ApiKey $first -BaseUri $uri
+        @(Get-AdsumoProduct).Count | Should -Be 2
+    }
+
     It 'keeps six teams apart in parallel runspaces that each connect with their own key' {
         # The parent runspace has a team of its own, which the parallel ones must neither see nor replace.
         $parent = New-TestTeam -Emulator $emulator
@@ -73,57 +102,6 @@ Describe 'Connections per runspace' {
         }
         $expected = @('Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand') * 3
         $inside | Should -Be $expected
-    }
-
-    It 'forgets a connection when ForEach-Object -Parallel reuses the runspace for the next iteration' {
-        $first = New-TestKey
-        $module = $env:ADSUMO_TEST_MODULE
-        $uri = $emulator.BaseUri
-        $results = @(
-            [pscustomobject]@{ Label = 'connects'; Key = $first }
-            [pscustomobject]@{ Label = 'does not connect'; Key = $null }
-        ) | ForEach-Object -ThrottleLimit 1 -Parallel {
-            Import-Module $using:module
-            if ($_.Key) { Connect-Adsumo -ApiKey $_.Key -BaseUri $using:uri }
-            $credit = try { $null = Get-AdsumoCredit -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId }
-            [pscustomobject]@{ Label = $_.Label; Runspace = [runspace]::DefaultRunspace.InstanceId; Credit = $credit }
-        }
-        # One runspace served both iterations (what makes the test mean something)...
-        $results[0].Runspace | Should -Be $results[1].Runspace
-        $results[0].Credit | Should -Be 'connected'
-        # ... and the second started with no connection but what it made: none.
-        $results[1].Credit | Should -Be 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand'
-    }
-
-    It 'never creates in an earlier iteration''s team when an iteration''s Connect-Adsumo fails in a reused runspace' {
-        $first = New-TestKey
-        # A key of the tier below Starter: Connect-Adsumo gets 403 for it.
-        $refused = New-TestKey -Prefix 'adsumo_sk_free_'
-        $module = $env:ADSUMO_TEST_MODULE
-        $uri = $emulator.BaseUri
-        $results = @(
-            [pscustomobject]@{ Label = 'first'; Key = $first }
-            [pscustomobject]@{ Label = 'refused'; Key = $refused }
-        ) | ForEach-Object -ThrottleLimit 1 -Parallel {
-            Import-Module $using:module
-            $connect = try { Connect-Adsumo -ApiKey $_.Key -BaseUri $using:uri -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId }
-            $made = try { (New-AdsumoProduct -Name "made by $($_.Label)" -Description d -Category c -ImageUrl https://example.com/p.png -ErrorAction Stop).Id } catch { $_.FullyQualifiedErrorId }
-            [pscustomobject]@{ Label = $_.Label; Runspace = [runspace]::DefaultRunspace.InstanceId; Connect = $connect; Made = $made }
-        }
-        $results[0].Runspace | Should -Be $results[1].Runspace
-        $results[0].Connect | Should -Be 'connected'
-        $results[1].Connect | Should -Be 'Adsumo.Forbidden,Adsumo.Commands.ConnectAdsumoCommand'
-        $results[1].Made | Should -Be 'Adsumo.NotConnected,Adsumo.Commands.NewAdsumoProductCommand'
-        # The first team holds its own product and nothing else.
-        $firstTeam = Connect-Adsumo -ApiKey $first -BaseUri $uri -PassThru
-        (Get-AdsumoProduct -Connection $firstTeam).Name | Should -Be @('made by first')
-    }
-
-    It 'leaves a runspace without a default connection after a failed Connect-Adsumo' {
-        $null = New-TestTeam -Emulator $emulator
-        { Connect-Adsumo -ApiKey (New-TestKey -Prefix 'adsumo_sk_free_') -BaseUri $emulator.BaseUri } | Should -Throw -ErrorId 'Adsumo.Forbidden,Adsumo.Commands.ConnectAdsumoCommand'
-        Get-AdsumoConnection | Should -BeNullOrEmpty
-        { Get-AdsumoCredit } | Should -Throw -ErrorId 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand'
     }
 
     It 'lets several runspaces use one connection object at once' {

@@ -27,8 +27,8 @@ BeforeAll {
 AfterAll {
     Disconnect-Adsumo
     Remove-Item Env:ADSUMO_API_KEY, Env:ADSUMO_BASE_URI -ErrorAction SilentlyContinue
-    if ($script:emulator) { Stop-Emulator $script:emulator }
-    if ($script:server) { Stop-Emulator $script:server }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
+    if ($script:server) { Stop-LoopbackServer $script:server }
 }
 
 Describe 'The key appears nowhere' {

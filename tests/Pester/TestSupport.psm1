@@ -7,7 +7,7 @@ function Start-TestEmulator {
     <# Starts an emulator for one test file; extra emulator options such as '--generation-seconds', '0.5'. #>
     param([string[]] $Arguments = @())
     if (-not $env:ADSUMO_TEST_EMULATOR) { throw 'ADSUMO_TEST_EMULATOR is not set: run the tests through build.ps1 -Task Test.' }
-    Start-Emulator -EmulatorDll $env:ADSUMO_TEST_EMULATOR -Arguments $Arguments
+    Start-LoopbackServer -ServerDll $env:ADSUMO_TEST_EMULATOR -Arguments $Arguments
 }
 
 function Import-TestModule {
@@ -113,6 +113,30 @@ function New-ModuleShell {
     $shell.Streams.ClearStreams()
     $null = $shell.AddScript($Script).AddParameters($Parameters)
     $shell
+}
+
+function Stop-ShellWithin {
+    <#
+    Stops a [powershell] as Ctrl+C does and returns how long it took to stop, in seconds. Bounded: a stop that does
+    not take effect returns after $BoundSeconds, so a test of stopping fails in seconds rather than after whatever
+    the pipeline was waiting for.
+    #>
+    param([Parameter(Mandatory)] [powershell] $Shell, [double] $BoundSeconds = 10)
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $stopping = $Shell.BeginStop($null, $null)
+    $null = $stopping.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($BoundSeconds))
+    $watch.Elapsed.TotalSeconds
+}
+
+function Close-Shell {
+    <# Disposes a [powershell] and its runspace, unless it is still running: one that would not stop is left to end on its own. #>
+    param([Parameter(Mandatory)] [powershell] $Shell, [System.Management.Automation.Runspaces.Runspace] $Runspace)
+    if ($Shell.InvocationStateInfo.State -in 'Running', 'Stopping') {
+        $null = $Shell.BeginStop($null, $null)
+        return
+    }
+    $Shell.Dispose()
+    if ($Runspace) { $Runspace.Dispose() }
 }
 
 function Wait-Until {

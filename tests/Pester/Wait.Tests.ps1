@@ -17,7 +17,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Adsumo
-    if ($script:emulator) { Stop-Emulator $script:emulator }
+    if ($script:emulator) { Stop-LoopbackServer $script:emulator }
 }
 
 Describe 'Wait-AdsumoGeneration' {
@@ -207,13 +207,11 @@ Import-Module '$env:ADSUMO_TEST_MODULE'
             # Once the first poll has been answered, the wait sleeps for 30 s before the next.
             Wait-Until { (Get-Poll -Id $never).Count -ge 1 }
             Start-Sleep -Milliseconds 500
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Stop()
+            $seconds = Stop-ShellWithin -Shell $shell
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $seconds | Should -BeLessThan 5
             (Get-Poll -Id $never).Count | Should -Be 1
         }
-        finally { $shell.Dispose() }
+        finally { Close-Shell -Shell $shell }
     }
 }

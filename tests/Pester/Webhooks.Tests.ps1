@@ -62,23 +62,23 @@ Describe 'Test-AdsumoWebhookSignature' {
 
 Describe 'ConvertFrom-AdsumoWebhook' {
     It 'reads a completed event without checking it when no secret is given' {
-        $event = ConvertFrom-AdsumoWebhook -Body $completedBody
-        $event | Should -BeOfType ([Adsumo.WebhookEvent])
-        $event.Event | Should -Be 'generation.completed'
-        $event.GenerationId | Should -Be '7d0f3c8e-2a4b-4c1d-9e8f-0a1b2c3d4e5f'
-        $event.Type | Should -Be 'image'
-        $event.Status | Should -Be 'completed'
-        $event.ResultUrl | Should -Be 'https://files.example.com/r.png?sig=1'
-        $event.ErrorMessage | Should -BeNullOrEmpty
-        $event.CreatedAt | Should -Be ([DateTimeOffset] '2026-01-15T12:00:00Z')
-        $event.CompletedAt | Should -Be ([DateTimeOffset] '2026-01-15T12:00:30Z')
-        $event.SignatureVerified | Should -BeFalse
+        $webhookEvent = ConvertFrom-AdsumoWebhook -Body $completedBody
+        $webhookEvent | Should -BeOfType ([Adsumo.WebhookEvent])
+        $webhookEvent.Event | Should -Be 'generation.completed'
+        $webhookEvent.GenerationId | Should -Be '7d0f3c8e-2a4b-4c1d-9e8f-0a1b2c3d4e5f'
+        $webhookEvent.Type | Should -Be 'image'
+        $webhookEvent.Status | Should -Be 'completed'
+        $webhookEvent.ResultUrl | Should -Be 'https://files.example.com/r.png?sig=1'
+        $webhookEvent.ErrorMessage | Should -BeNullOrEmpty
+        $webhookEvent.CreatedAt | Should -Be ([DateTimeOffset] '2026-01-15T12:00:00Z')
+        $webhookEvent.CompletedAt | Should -Be ([DateTimeOffset] '2026-01-15T12:00:30Z')
+        $webhookEvent.SignatureVerified | Should -BeFalse
     }
 
     It 'checks the signature when given the secret' {
-        $event = ConvertFrom-AdsumoWebhook -Body $completedBody -Signature $completedSignature -Secret $secret
-        $event.SignatureVerified | Should -BeTrue
-        $event.GenerationId | Should -Be '7d0f3c8e-2a4b-4c1d-9e8f-0a1b2c3d4e5f'
+        $webhookEvent = ConvertFrom-AdsumoWebhook -Body $completedBody -Signature $completedSignature -Secret $secret
+        $webhookEvent.SignatureVerified | Should -BeTrue
+        $webhookEvent.GenerationId | Should -Be '7d0f3c8e-2a4b-4c1d-9e8f-0a1b2c3d4e5f'
     }
 
     It 'stops with a terminating Adsumo.InvalidSignature on a wrong signature, and writes nothing' {
@@ -145,7 +145,7 @@ Describe 'Webhooks posted by the emulator' {
 
     AfterAll {
         if ($script:listener) { $listener.Close() }
-        if ($script:hookEmulator) { Stop-Emulator $hookEmulator }
+        if ($script:hookEmulator) { Stop-LoopbackServer $hookEmulator }
         Disconnect-Adsumo
     }
 
@@ -173,27 +173,27 @@ Describe 'Webhooks posted by the emulator' {
 
     It 'reads the completed generation''s event, whose result saves as a PNG' {
         $events = $received | ForEach-Object { ConvertFrom-AdsumoWebhook -Body $_.Body -Signature $_.Signature -Secret $secret }
-        $event = $events | Where-Object GenerationId -EQ $completed.Id
-        $event.Event | Should -Be 'generation.completed'
-        $event.Status | Should -Be 'completed'
-        $event.Type | Should -Be 'image'
-        $event.ResultUrl | Should -Match "^http.*$($completed.Id)"
-        $event.ErrorMessage | Should -BeNullOrEmpty
-        $event.CompletedAt | Should -BeGreaterOrEqual $event.CreatedAt
-        $event.SignatureVerified | Should -BeTrue
+        $webhookEvent = $events | Where-Object GenerationId -EQ $completed.Id
+        $webhookEvent.Event | Should -Be 'generation.completed'
+        $webhookEvent.Status | Should -Be 'completed'
+        $webhookEvent.Type | Should -Be 'image'
+        $webhookEvent.ResultUrl | Should -Match "^http.*$($completed.Id)"
+        $webhookEvent.ErrorMessage | Should -BeNullOrEmpty
+        $webhookEvent.CompletedAt | Should -BeGreaterOrEqual $webhookEvent.CreatedAt
+        $webhookEvent.SignatureVerified | Should -BeTrue
         # GenerationId binds to Save-AdsumoGeneration's -Id.
         $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'hooked')
-        $file = $event | Save-AdsumoGeneration -Path $folder.FullName
+        $file = $webhookEvent | Save-AdsumoGeneration -Path $folder.FullName
         [byte[]] ([IO.File]::ReadAllBytes($file.FullName)[0..3]) | Should -Be ([byte[]] (0x89, 0x50, 0x4E, 0x47))
     }
 
     It 'reads the failed generation''s event with the emulator''s reason' {
         $events = $received | ForEach-Object { ConvertFrom-AdsumoWebhook -Body $_.Body -Signature $_.Signature -Secret $secret }
-        $event = $events | Where-Object GenerationId -EQ $failed.Id
-        $event.Event | Should -Be 'generation.failed'
-        $event.Status | Should -Be 'failed'
-        $event.ResultUrl | Should -BeNullOrEmpty
+        $webhookEvent = $events | Where-Object GenerationId -EQ $failed.Id
+        $webhookEvent.Event | Should -Be 'generation.failed'
+        $webhookEvent.Status | Should -Be 'failed'
+        $webhookEvent.ResultUrl | Should -BeNullOrEmpty
         $failedRecord.ErrorMessage | Should -Not -BeNullOrEmpty
-        $event.ErrorMessage | Should -Be $failedRecord.ErrorMessage
+        $webhookEvent.ErrorMessage | Should -Be $failedRecord.ErrorMessage
     }
 }

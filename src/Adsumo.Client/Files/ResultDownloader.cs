@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Adsumo.Client.Http;
@@ -10,38 +11,32 @@ namespace Adsumo.Client;
 
 /// <summary>
 /// Saves result files from their presigned URLs. The file client carries no key, whatever the host. The body is
-/// streamed to a temporary file beside the destination and renamed over it only when complete and of the announced
-/// length, so a failed or stopped download leaves the destination as it was. A refused or expired URL is replaced
-/// by a fresh one from the caller; transient failures are retried under the connection's retry policy (the same
-/// classification, backoff, Retry-After and bounds as API requests). A failure to write the local file is not
-/// transient: it is reported at once, as <see cref="AdsumoErrorKind.WriteFailed"/>.
+/// streamed to a temporary file beside the destination and renamed over it only when complete, so a failed or
+/// stopped download leaves the destination as it was. A refused or expired URL is replaced by a fresh one from the
+/// caller; failures of the network are retried with the connection's retry policy (Retry-After included), while a
+/// failure to write on this machine (a full disk, a name too long) ends the download at once.
 /// </summary>
 public sealed class ResultDownloader
 {
     private const int MaxUrlRefreshes = 2;
     private const int MaxRedirects = 5;
-    private readonly HttpClient _files;
+    private const int CopyBufferBytes = 256 * 1024;
+
+    // The most bytes a file name may have on the common file systems (ext4, NTFS, APFS), and what the temporary name
+    // adds to the destination's: "." before it and ".<8 hex>.partial" after it.
+    private const int MaxNameBytes = 255;
+    private const int TemporaryNameOverhead = 18;
+
+    private readonly HttpClient _files = HttpClients.Create(HttpClients.Files);
     private readonly ConnectionSettings _settings;
 
-    public ResultDownloader(ConnectionSettings settings)
-        : this(settings, HttpClients.Create(HttpClients.Files))
-    {
-    }
-
-    /// <summary>For tests: a downloader over a client of their own, such as one whose transport does not enforce Content-Length.</summary>
-    internal ResultDownloader(ConnectionSettings settings, HttpClient files)
-    {
-        _settings = settings;
-        _files = files;
-    }
+    public ResultDownloader(ConnectionSettings settings) => _settings = settings;
 
     /// <summary>Checks before any download that the destination can be written.</summary>
     public static void CheckDestination(string path, bool overwrite)
     {
         if (Directory.Exists(path))
-            throw new AdsumoInputException(ErrorReason.PathIsFolder, "Path", $"'{path}' is a folder; give a file name, or the folder as -Path for its default file names.");
-        if (FileNames.IsTooLong(Path.GetFileName(path)))
-            throw new AdsumoInputException(ErrorReason.InvalidFilePath, "Path", $"The file name '{Sanitize.Text(Path.GetFileName(path), 60)}' is longer than the {FileNames.MaxNameLength} a file name may have.");
+            throw new AdsumoInputException(ErrorReason.PathIsFolder, "Path", $"'{path}' is a folder; give a file name.");
         if (File.Exists(path) && !overwrite)
             throw new AdsumoInputException(ErrorReason.FileExists, "Path", $"'{path}' already exists. Use -Force to overwrite it.");
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -50,33 +45,23 @@ public sealed class ResultDownloader
     }
 
     /// <summary>
-    /// A result URL from the service as one the downloader fetches: absolute http or https only. Anything else (a
-    /// relative path, file:, ftp:) is a download failure naming <paramref name="what"/>, never a request.
-    /// </summary>
-    public static Uri HttpUrl(string? url, string what)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-            throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"The service gave {what} no URL to download.");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
-            throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"The service gave {what} a URL that is not absolute http or https ('{Sanitize.Text(url, 80)}'); only those are downloaded.");
-        return uri;
-    }
-
-    /// <summary>
     /// Downloads <paramref name="source"/> to <paramref name="destination"/>. <paramref name="freshUrl"/> is asked
     /// for a new URL when the current one is refused (expired presigned URLs answer 403, or 400).
     /// </summary>
-    public async Task<DownloadResult> DownloadAsync(Uri source, string destination, bool overwrite, Func<CallContext, Task<string?>>? freshUrl,
+    public async Task<DownloadResult> DownloadAsync(Uri source, string destination, bool overwrite, Func<CallContext, Task<Uri?>>? freshUrl,
         Action<DownloadProgress>? progress, CallContext call)
     {
-        source = HttpUrl(source.OriginalString, "the result");
+        if (!ResultUrl.IsFetchable(source))
+            throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"'{SafeText.Line(source.ToString(), 80)}' is not an absolute http or https URL; the module does not fetch it.");
         CheckDestination(destination, overwrite);
         var refreshes = 0;
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             call.Cancellation.ThrowIfCancellationRequested();
-            var shown = Shown(source);
+            var shown = source.GetLeftPart(UriPartial.Path);
+            TimeSpan? retryAfter = null;
+            Exception failure;
             try
             {
                 return await DownloadOnceAsync(source, destination, overwrite, progress, call).ConfigureAwait(false);
@@ -85,66 +70,63 @@ public sealed class ResultDownloader
             {
                 refreshes++;
                 call.Log.Verbose($"GET {shown} was refused ({refused.Status}); asking the service for a fresh URL.");
-                var fresh = await freshUrl(call).ConfigureAwait(false)
+                source = await freshUrl(call).ConfigureAwait(false)
                     ?? throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"The result URL was refused ({refused.Status}) and the service gave no fresh one.");
-                source = HttpUrl(fresh, "the fresh result");
+                if (!ResultUrl.IsFetchable(source))
+                    throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"The fresh result URL '{SafeText.Line(source.ToString(), 80)}' is not an absolute http or https URL; the module does not fetch it.");
+                continue;
             }
             catch (UrlRefusedException refused)
             {
                 throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} was refused with {refused.Status} (the URL may have expired).") { StatusCode = refused.Status };
             }
-            catch (Exception e) when (IsTransient(e) && !call.Cancellation.IsCancellationRequested)
+            catch (TransientStatusException e)
             {
-                var retryAfter = (e as TransientStatusException)?.RetryAfter;
-                var delay = RetryPolicy.DelayBefore(attempt + 1, _settings.RetryBaseDelay, retryAfter);
-                if (!RetryPolicy.MayRetry(attempt, clock.Elapsed, delay, _settings))
-                    throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} failed after {attempt} attempts: {Sanitize.Text(e.Message, 200)}", e) { Attempts = attempt };
-                call.Log.Verbose($"Retrying GET {shown} in {RequestContext.FormatSeconds(delay)} (attempt {attempt + 1}) after {Sanitize.Text(e.Message, 120)}{(retryAfter is null ? "" : ", as Retry-After asked")}.");
-                await Task.Delay(delay, call.Cancellation).ConfigureAwait(false);
+                failure = e;
+                retryAfter = e.RetryAfter;
             }
+            catch (Exception e) when (IsNetworkFailure(e) && !call.Cancellation.IsCancellationRequested)
+            {
+                failure = e;
+            }
+
+            var delay = RetryPolicy.DelayBefore(attempt + 1, _settings.RetryBaseDelay, retryAfter);
+            if (attempt > _settings.MaxRetries || clock.Elapsed + delay > _settings.RetryTimeout)
+                throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {SafeText.Line(failure.Message, 200)}", failure) { Attempts = attempt };
+            call.Log.Verbose($"Retrying GET {shown} in {RequestContext.FormatSeconds(delay)} (attempt {attempt + 1}) after {SafeText.Line(failure.Message, 120)}{(retryAfter is null ? "" : ", as Retry-After asked")}.");
+            await Task.Delay(delay, call.Cancellation).ConfigureAwait(false);
         }
     }
 
-    private static bool IsTransient(Exception e) => e is NetworkReadException or HttpRequestException or TimeoutException or TransientStatusException or ShortBodyException;
-
-    // What is shown of a URL: its path (the signed query is a credential), from the service, so sanitized.
-    private static string Shown(Uri source) => Sanitize.Text(source.GetLeftPart(UriPartial.Path), 200);
+    // Only what went wrong on the way here is worth another attempt; what went wrong on this machine's disk is not.
+    private static bool IsNetworkFailure(Exception e) => e is HttpRequestException or TimeoutException or IOException;
 
     private async Task<DownloadResult> DownloadOnceAsync(Uri source, string destination, bool overwrite, Action<DownloadProgress>? progress, CallContext call)
     {
-        var shown = Shown(source);
+        var shown = source.GetLeftPart(UriPartial.Path);
         var watch = Stopwatch.StartNew();
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(call.Cancellation);
         stall.CancelAfter(_settings.RequestTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await SendFollowingRedirectsAsync(source, shown, stall.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!call.Cancellation.IsCancellationRequested)
-        {
-            throw new TimeoutException($"no answer within {RequestContext.FormatSeconds(_settings.RequestTimeout)}");
-        }
+        var response = await SendFollowingRedirectsAsync(source, shown, watch, stall.Token, call).ConfigureAwait(false);
         using (response)
         {
             var status = (int)response.StatusCode;
-            call.Log.Verbose($"GET {shown} -> {status} {Sanitize.Text(response.ReasonPhrase, 60)} in {watch.ElapsedMilliseconds} ms (signed query not shown)");
             if (status is 400 or 401 or 403 or 404 or 410) throw new UrlRefusedException(status);
-            if (RetryPolicy.IsTransient(response.StatusCode, RetrySafety.Idempotent))
-                throw new TransientStatusException(status, RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow, RetryPolicy.RetryAfterLimit(_settings)));
+            if (status is 429 or >= 500) throw new TransientStatusException(status, RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow));
             if (!response.IsSuccessStatusCode)
-                throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} answered {status} {Sanitize.Text(response.ReasonPhrase, 60)}.") { StatusCode = status };
+                throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} answered {status} {SafeText.Line(response.ReasonPhrase, 60)}.") { StatusCode = status };
 
             var total = response.Content.Headers.ContentLength;
-            var temporary = FileNames.Partial(destination);
+            var temporary = TemporaryPath(destination);
             long received = 0;
             try
             {
-                var input = await ReadNetworkAsync(() => response.Content.ReadAsStreamAsync()).ConfigureAwait(false);
-                using (input)
-                using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                using (var input = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                // Large reads written straight through (the stream keeps no buffer of its own): a result file is tens
+                // or hundreds of megabytes, and each small write would cost a call into the file system.
+                using (var output = Local(() => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true), temporary))
                 {
-                    var buffer = new byte[81920];
+                    var buffer = new byte[CopyBufferBytes];
                     var lastReport = Stopwatch.StartNew();
                     progress?.Invoke(new DownloadProgress(0, total));
                     while (true)
@@ -154,14 +136,14 @@ public sealed class ResultDownloader
                         int read;
                         try
                         {
-                            read = await ReadNetworkAsync(() => input.ReadAsync(buffer, 0, buffer.Length, stall.Token)).ConfigureAwait(false);
+                            read = await input.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
                         }
                         catch (OperationCanceledException) when (!call.Cancellation.IsCancellationRequested)
                         {
                             throw new TimeoutException($"the download stalled for {RequestContext.FormatSeconds(_settings.RequestTimeout)}");
                         }
                         if (read == 0) break;
-                        await output.WriteAsync(buffer, 0, read, call.Cancellation).ConfigureAwait(false);
+                        await LocalAsync(() => output.WriteAsync(buffer, 0, read, call.Cancellation), temporary).ConfigureAwait(false);
                         received += read;
                         if (lastReport.ElapsedMilliseconds >= 200)
                         {
@@ -169,21 +151,13 @@ public sealed class ResultDownloader
                             lastReport.Restart();
                         }
                     }
-                    await output.FlushAsync(call.Cancellation).ConfigureAwait(false);
+                    await LocalAsync(() => output.FlushAsync(call.Cancellation), temporary).ConfigureAwait(false);
                 }
-                // A transport that does not hold the server to its Content-Length (an HTTP/1.0 proxy, another
-                // handler) can end a body early without an error: this is what catches it.
-                if (total is { } expected && expected != received) throw new ShortBodyException(received, expected);
+                // A body shorter than its Content-Length never gets here: the transport fails the read instead.
                 progress?.Invoke(new DownloadProgress(received, total));
-                MoveIntoPlace(temporary, destination, overwrite);
+                Local(() => MoveIntoPlace(temporary, destination, overwrite), destination);
                 call.Log.Verbose($"Saved {received} bytes to {destination} in {watch.ElapsedMilliseconds} ms.");
                 return new DownloadResult(destination, received, response.Content.Headers.ContentType?.MediaType);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Network failures were wrapped as they happened: what is left is the local disk's (full, read-only,
-                // no permission, a name too long), which another download would only meet again.
-                throw new AdsumoException(AdsumoErrorKind.WriteFailed, $"Could not write '{destination}' (from {shown}): {Sanitize.Text(e.Message, 200)}", e);
             }
             finally
             {
@@ -193,47 +167,55 @@ public sealed class ResultDownloader
     }
 
     /// <summary>
-    /// Sends the GET and follows redirects itself, as a browser would but stricter: at most
-    /// <see cref="MaxRedirects"/>, only to http and https (never file:, ftp: or the like), and never from https down to
-    /// plain http. Anything else is a download failure, not a request.
+    /// Sends the GET, following redirects (as file hosts and CDNs use them) only to absolute http(s) URLs, at most
+    /// <see cref="MaxRedirects"/> times: a redirect to file: or ftp: is refused rather than followed.
     /// </summary>
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri source, string shown, CancellationToken cancellation)
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri source, string shown, Stopwatch watch, CancellationToken token, CallContext call)
     {
         var current = source;
         for (var redirects = 0; ; redirects++)
         {
-            var response = await _files.SendAsync(new HttpRequestMessage(HttpMethod.Get, current), HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308)) return response;
-            var location = response.Headers.Location;
-            response.Dispose();
-            var target = location is null ? null : location.IsAbsoluteUri ? location : new Uri(current, location);
-            var refusal = target switch
+            HttpResponseMessage response;
+            using (var request = new HttpRequestMessage(HttpMethod.Get, current))
             {
-                null => "without a Location to go to",
-                _ when target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps =>
-                    $"to a {Sanitize.Text(target.Scheme, 20)}: URL, which is not followed: files are fetched over http and https only",
-                _ when current.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp => "from https down to plain http, which is not followed",
-                _ when redirects >= MaxRedirects => $"more than {MaxRedirects} times",
-                _ => null,
-            };
-            if (refusal is not null)
-                throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} was redirected ({status}) {refusal}.") { StatusCode = status };
-            current = target!;
+                try
+                {
+                    response = await _files.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!call.Cancellation.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"no answer within {RequestContext.FormatSeconds(_settings.RequestTimeout)}");
+                }
+            }
+            var status = (int)response.StatusCode;
+            call.Log.Verbose($"GET {current.GetLeftPart(UriPartial.Path)} -> {status} {SafeText.Line(response.ReasonPhrase, 60)} in {watch.ElapsedMilliseconds} ms (signed query not shown)");
+            if (status is not (301 or 302 or 303 or 307 or 308)) return response;
+            using (response)
+            {
+                var location = response.Headers.Location
+                    ?? throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} answered {status} without a Location to go to.") { StatusCode = status };
+                var target = location.IsAbsoluteUri ? location : new Uri(current, location);
+                if (!ResultUrl.IsFetchable(target))
+                    throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} answered {status} to {SafeText.Line(target.ToString(), 80)}, which the module does not follow: only http and https URLs are fetched.") { StatusCode = status };
+                if (redirects >= MaxRedirects)
+                    throw new AdsumoException(AdsumoErrorKind.DownloadFailed, $"Downloading {shown} was redirected more than {MaxRedirects} times; giving up.") { StatusCode = status };
+                current = target;
+            }
         }
     }
 
-    /// <summary>Reads from the network, marking its IO failures as the network's (transient) rather than the disk's.</summary>
-    private static async Task<T> ReadNetworkAsync<T>(Func<Task<T>> read)
+    /// <summary>
+    /// A hidden name beside the destination that no other download picks, never longer than a file name may be:
+    /// the destination's own name is shortened when adding the suffix would pass the limit.
+    /// </summary>
+    internal static string TemporaryPath(string destination)
     {
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new NetworkReadException(e);
-        }
+        var full = Path.GetFullPath(destination);
+        var folder = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        var room = MaxNameBytes - TemporaryNameOverhead;
+        while (Encoding.UTF8.GetByteCount(name) > room) name = name.Substring(0, char.IsLowSurrogate(name[name.Length - 1]) && name.Length > 1 ? name.Length - 2 : name.Length - 1);
+        return Path.Combine(folder, "." + name + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
     }
 
     private static void MoveIntoPlace(string temporary, string destination, bool overwrite)
@@ -245,6 +227,36 @@ public sealed class ResultDownloader
             return;
         }
         File.Move(temporary, destination);
+    }
+
+    private static T Local<T>(Func<T> action, string path)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException && e is not AdsumoInputException)
+        {
+            throw new LocalFileException(path, e);
+        }
+    }
+
+    private static void Local(Action action, string path) => Local(() =>
+    {
+        action();
+        return true;
+    }, path);
+
+    private static async Task LocalAsync(Func<Task> action, string path)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalFileException(path, e);
+        }
     }
 
     private static void TryDelete(string path)
@@ -275,16 +287,11 @@ public sealed class ResultDownloader
         public TimeSpan? RetryAfter { get; }
     }
 
-    private sealed class NetworkReadException : Exception
+    /// <summary>A failure to write on this machine: the file error the cmdlet reports, never retried.</summary>
+    private sealed class LocalFileException : AdsumoException
     {
-        public NetworkReadException(IOException inner) : base("the connection was reset while the file was read: " + inner.Message, inner)
-        {
-        }
-    }
-
-    private sealed class ShortBodyException : Exception
-    {
-        public ShortBodyException(long received, long expected) : base($"the download ended after {received} of {expected} bytes")
+        public LocalFileException(string path, Exception inner)
+            : base(AdsumoErrorKind.FileWriteFailed, $"Could not write '{path}': {SafeText.Line(inner.Message, 200)}", inner)
         {
         }
     }

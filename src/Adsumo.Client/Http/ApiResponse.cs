@@ -14,9 +14,6 @@ public sealed class ApiResponse
         ContentType = contentType;
     }
 
-    /// <summary>The deepest nesting of an answer the module reads.</summary>
-    public const int MaxDepth = 64;
-
     public int StatusCode { get; }
 
     public byte[] Body { get; }
@@ -42,23 +39,13 @@ public sealed class ApiResponse
         }
         try
         {
-            return JsonDocument.Parse(Body, new JsonDocumentOptions { MaxDepth = MaxDepth });
-        }
-        catch (JsonException) when (JsonShape.IsWellFormed(Body))
-        {
-            throw new Adsumo.AdsumoException(Adsumo.AdsumoErrorKind.InvalidResponse,
-                $"The service's answer to {described} is valid JSON nested more than {MaxDepth} levels deep, deeper than any answer of the API; the module does not read it (request {RequestId}).")
-            {
-                StatusCode = StatusCode,
-                RequestId = RequestId,
-                Attempts = Attempts,
-            };
+            return JsonDocument.Parse(Body);
         }
         catch (JsonException e)
         {
             var kind = ContentType is { Length: > 0 } ? ContentType : "unknown content";
             throw new Adsumo.AdsumoException(Adsumo.AdsumoErrorKind.InvalidResponse,
-                $"The service's answer to {described} is not valid JSON ({kind}, {Body.Length} bytes: {Sanitize.Text(e.Message, 160)}) (request {RequestId}).", e)
+                $"The service's answer to {described} is not valid JSON ({kind}, {Body.Length} bytes: {SafeText.Line(e.Message, 160)}) (request {RequestId}).", e)
             {
                 StatusCode = StatusCode,
                 RequestId = RequestId,

@@ -35,7 +35,7 @@ internal static class ErrorMapper
             // A creation is not resent after an answer like this one, which the service may give after acting.
             text.Append(" It was not sent again because the service may have acted on it: check before trying again.");
         }
-        double? retryAfter = RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow, RetryPolicy.MaxRetryAfter)?.TotalSeconds;
+        double? retryAfter = RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow)?.TotalSeconds;
         return new AdsumoException(kind, text.ToString())
         {
             StatusCode = status,
@@ -77,10 +77,10 @@ internal static class ErrorMapper
         AdsumoErrorKind.InsufficientCredits => "The team has too few credits left",
         AdsumoErrorKind.NotFound => "Not found",
         AdsumoErrorKind.RateLimited => "Too many requests",
-        _ => $"The service answered {status} {Sanitize.Text(reason, 80)}".TrimEnd(),
+        _ => $"The service answered {status} {SafeText.Line(reason, 80)}".TrimEnd(),
     };
 
-    private static string? Short(string? value) => value is null ? null : Sanitize.Text(value, 80);
+    private static string? Short(string? value) => value is null ? null : SafeText.Line(value, 80);
 
     private static (string? Code, string? Message, string? Param) ReadBody(byte[] body, string? mediaType)
     {
@@ -95,12 +95,12 @@ internal static class ErrorMapper
                 {
                     if (error.ValueKind == JsonValueKind.Object)
                     {
-                        return (Short(Wire.String(error, "code")), Sanitize.Text(Wire.String(error, "message")), Short(Wire.String(error, "param")));
+                        return (Short(Wire.String(error, "code")), SafeText.Line(Wire.String(error, "message")), Short(Wire.String(error, "param")));
                     }
-                    if (error.ValueKind == JsonValueKind.String) return (null, Sanitize.Text(error.GetString()), null);
+                    if (error.ValueKind == JsonValueKind.String) return (null, SafeText.Line(error.GetString()), null);
                 }
                 var message = Wire.String(root, "message") ?? Wire.String(root, "detail") ?? Wire.String(root, "title");
-                if (message is not null) return (Short(Wire.String(root, "code")), Sanitize.Text(message), Short(Wire.String(root, "param")));
+                if (message is not null) return (Short(Wire.String(root, "code")), SafeText.Line(message), Short(Wire.String(root, "param")));
             }
             return (null, null, null);
         }
@@ -110,7 +110,7 @@ internal static class ErrorMapper
             var title = HtmlTitle.Match(text);
             var plain = title.Success ? title.Groups["t"].Value : HtmlTags.Replace(text, " ");
             var kind = mediaType is { Length: > 0 } ? mediaType : "non-JSON";
-            var summary = Sanitize.Text(plain, 200);
+            var summary = SafeText.Line(plain, 200);
             return (null, summary.Length == 0 ? null : $"The service answered with a {kind} page: {summary}", null);
         }
     }

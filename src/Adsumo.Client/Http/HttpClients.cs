@@ -8,9 +8,8 @@ namespace Adsumo.Client.Http;
 /// <summary>
 /// The process's HTTP clients, from Microsoft.Extensions.Http's factory, which pools and recycles the handlers
 /// (so DNS changes are seen and sockets are not exhausted) while every connection shares them.
-/// Neither client follows redirects by itself: the core decides, so that the key never crosses to another host and
-/// a file is never fetched from anywhere but http(s). The API client carries the retry handler; the file client
-/// has no key at all.
+/// The API client never follows redirects by itself (the core decides, so the key never crosses to another host)
+/// and carries the retry handler; the file client has no key at all and follows redirects.
 /// </summary>
 internal static class HttpClients
 {
@@ -41,6 +40,7 @@ internal static class HttpClients
         services.AddHttpClient(Files)
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
             {
+                // The downloader follows redirects itself, so that each target is checked to be http(s) first.
                 AllowAutoRedirect = false,
                 UseCookies = false,
             });

@@ -16,25 +16,18 @@ internal static class JsonShape
             && !mediaType.EndsWith("+json", System.StringComparison.OrdinalIgnoreCase)) return null;
         var bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         if (bytes.Length == 0) return null;
-        return IsWellFormed(bytes) ? null : "an answer that is not valid JSON";
-    }
-
-    /// <summary>
-    /// Whether the bytes are complete, valid JSON, however deep: valid JSON nested beyond what the module reads is
-    /// an answer it refuses at once, not a broken one worth another attempt. The reader keeps one bit per level, so
-    /// depth costs no stack.
-    /// </summary>
-    public static bool IsWellFormed(byte[] bytes)
-    {
         try
         {
+            // Only broken syntax is worth another attempt: valid JSON nested too deep for the reader comes back the
+            // same every time, so depth is not checked here (the reader keeps no stack frames per level) and the
+            // answer fails at once where it is parsed.
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue });
             while (reader.Read()) { }
-            return true;
+            return null;
         }
         catch (JsonException)
         {
-            return false;
+            return "an answer that is not valid JSON";
         }
     }
 }

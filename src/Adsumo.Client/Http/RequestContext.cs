@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace Adsumo.Client.Http;
 
@@ -28,11 +29,17 @@ internal sealed class RequestContext
     /// <summary>The body bytes, so that every attempt sends a fresh copy.</summary>
     public byte[]? Body { get; }
 
+    /// <summary>The body as the content of one attempt: each attempt needs its own, as a sent content is disposed.</summary>
+    public HttpContent? NewContent()
+    {
+        if (Body is null) return null;
+        var content = new ByteArrayContent(Body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
     /// <summary>How many attempts were made so far.</summary>
     public int Attempts { get; set; }
-
-    /// <summary>Answers larger than this are refused rather than held in memory.</summary>
-    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>The request id the service answered with, when it did.</summary>
     public string? ServerRequestId { get; set; }

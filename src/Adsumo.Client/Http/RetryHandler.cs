@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +15,9 @@ namespace Adsumo.Client.Http;
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
+    // Answers larger than this are refused rather than held in memory: no answer of the API comes near it.
+    private const long MaxResponseBytes = 32L * 1024 * 1024;
+
     // The shortest an attempt is given when the total bound is nearly spent: enough for a loopback answer.
     private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(100);
 
@@ -44,7 +46,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(outgoing, attemptCancellation.Token).ConfigureAwait(false);
-                    await BufferAsync(response, context.MaxResponseBytes, attemptCancellation.Token).ConfigureAwait(false);
+                    await BufferAsync(response, MaxResponseBytes, attemptCancellation.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -73,10 +75,10 @@ internal sealed class RetryHandler : DelegatingHandler
             }
             if (response is not null && response.Headers.TryGetValues("X-Request-Id", out var ids))
             {
-                foreach (var id in ids) { context.ServerRequestId = Sanitize.RequestId(id); break; }
+                foreach (var id in ids) { context.ServerRequestId = SafeText.RequestId(id); break; }
             }
 
-            var outcome = response is not null ? $"{(int)response.StatusCode} {Sanitize.Text(response.ReasonPhrase, 80)}" : Describe(failure!);
+            var outcome = response is not null ? $"{(int)response.StatusCode} {SafeText.Line(response.ReasonPhrase, 80)}" : Describe(failure!);
             context.Log.Verbose($"{described} -> {outcome} in {watch.ElapsedMilliseconds} ms (request {context.ServerRequestId ?? context.RequestId})");
 
             string? malformed = null;
@@ -89,7 +91,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 : malformed is not null || RetryPolicy.IsTransient(response!.StatusCode, context.Safety);
             if (!transient) return Finish(response, failure, context, described, total.Elapsed);
 
-            var retryAfter = response is null ? null : RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow, RetryPolicy.RetryAfterLimit(settings));
+            var retryAfter = response is null ? null : RetryPolicy.ReadRetryAfter(response, DateTimeOffset.UtcNow);
             var delay = RetryPolicy.DelayBefore(attempt + 1, settings.RetryBaseDelay, retryAfter);
             var reason = malformed ?? outcome;
             if (attempt > settings.MaxRetries)
@@ -130,8 +132,8 @@ internal sealed class RetryHandler : DelegatingHandler
             TimeoutException t => t.Message,
             IOException => "the connection was reset while the answer was read",
             HttpRequestException h when h.InnerException is IOException => "the connection was reset",
-            HttpRequestException h => Sanitize.Text(h.Message, 200),
-            _ => Sanitize.Text(failure.Message, 200),
+            HttpRequestException h => SafeText.Line(h.Message, 200),
+            _ => SafeText.Line(failure.Message, 200),
         };
     }
 
@@ -172,11 +174,7 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version };
         foreach (var header in request.Headers) copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        if (context.Body is not null)
-        {
-            copy.Content = new ByteArrayContent(context.Body);
-            copy.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+        copy.Content = context.NewContent();
         context.AttachTo(copy);
         return copy;
     }

@@ -56,33 +56,15 @@ internal static class RetryPolicy
         return TimeSpan.FromMilliseconds(withJitter);
     }
 
-    /// <summary>
-    /// Whether another attempt may follow <paramref name="attemptsMade"/> attempts: within the connection's retries,
-    /// and with the wait before it inside the bound on the whole request.
-    /// </summary>
-    public static bool MayRetry(int attemptsMade, TimeSpan elapsed, TimeSpan delay, ConnectionSettings settings) =>
-        attemptsMade <= settings.MaxRetries && elapsed + delay <= settings.RetryTimeout;
-
-    /// <summary>
-    /// The longest Retry-After taken at its word (as a wait, and as what an error reports): a service asking for
-    /// more is asking for a day off.
-    /// </summary>
+    /// <summary>The longest wait a Retry-After is taken for: beyond it the retry bounds end the request anyway.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// The bound on a Retry-After for one connection: never more than its retry timeout (a wait that long would
-    /// only end in giving up) and never more than <see cref="MaxRetryAfter"/>.
+    /// Reads Retry-After as seconds or as an HTTP date; null when absent or unreadable. The value comes from the
+    /// service, so it is range-checked: negative, NaN or infinite seconds are unreadable, a date in the past is no
+    /// wait, and anything above <see cref="MaxRetryAfter"/> is capped there (1e300 seconds would overflow a TimeSpan).
     /// </summary>
-    public static TimeSpan RetryAfterLimit(ConnectionSettings settings) =>
-        settings.RetryTimeout < MaxRetryAfter ? settings.RetryTimeout : MaxRetryAfter;
-
-    /// <summary>
-    /// Reads Retry-After as seconds or as an HTTP date, the one reader for retries and for error details. The value
-    /// comes from the network, so it is range-checked: a date in the past is zero, anything above
-    /// <paramref name="limit"/> (1e300, a date in the year 9999) is the limit, and what is not a number of seconds
-    /// of zero or more (negative, NaN, infinite, words) is unreadable: null, as when absent.
-    /// </summary>
-    public static TimeSpan? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now, TimeSpan limit)
+    public static TimeSpan? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header is null)
@@ -93,19 +75,18 @@ internal static class RetryPolicy
                 foreach (var value in raw)
                 {
                     if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                        && seconds >= 0 && !double.IsInfinity(seconds))
+                        && seconds >= 0 && !double.IsNaN(seconds) && !double.IsInfinity(seconds))
                     {
-                        return seconds >= limit.TotalSeconds ? limit : TimeSpan.FromSeconds(seconds);
+                        return seconds >= MaxRetryAfter.TotalSeconds ? MaxRetryAfter : TimeSpan.FromSeconds(seconds);
                     }
                 }
             }
             return null;
         }
-        TimeSpan asked;
-        if (header.Delta is { } delta) asked = delta;
-        else if (header.Date is { } date) asked = date > now ? date - now : TimeSpan.Zero;
-        else return null;
-        if (asked < TimeSpan.Zero) return null;
-        return asked > limit ? limit : asked;
+        if (header.Delta is { } delta) return Bounded(delta);
+        if (header.Date is { } date) return Bounded(date - now);
+        return null;
     }
+
+    private static TimeSpan Bounded(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
 }

@@ -13,15 +13,12 @@ namespace Adsumo.Client;
 /// </summary>
 public static class JsonValues
 {
-    /// <summary>
-    /// A JSON node from a plain value; throws <see cref="AdsumoInputException"/> for what JSON cannot carry, and for
-    /// a value nested too deep, too large or holding itself (<see cref="NestingGuard"/>).
-    /// </summary>
-    public static JsonNode? ToNode(object? value, string parameter) => ToNode(value, parameter, new NestingGuard(parameter), 0);
+    private const int MaxDepth = 64;
 
-    private static JsonNode? ToNode(object? value, string parameter, NestingGuard guard, int depth)
+    /// <summary>A JSON node from a plain value; throws <see cref="AdsumoInputException"/> for what JSON cannot carry.</summary>
+    public static JsonNode? ToNode(object? value, string parameter, int depth = 0)
     {
-        guard.Count();
+        if (depth > MaxDepth) throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} is nested more than {MaxDepth} levels deep.");
         switch (value)
         {
             case null:
@@ -44,9 +41,9 @@ public static class JsonValues
                     throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} holds {number}, which JSON cannot carry.");
                 return value is decimal d ? JsonValue.Create(d) : JsonValue.Create(number);
             case DateTime dt:
-                return JsonValue.Create(IsoUtc(dt));
+                return JsonValue.Create(dt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture));
             case DateTimeOffset dto:
-                return JsonValue.Create(IsoUtc(dto));
+                return JsonValue.Create(dto.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture));
             case Guid g:
                 return JsonValue.Create(g.ToString());
             case Uri uri:
@@ -54,31 +51,21 @@ public static class JsonValues
             case Enum e:
                 return JsonValue.Create(e.ToString());
             case IDictionary dictionary:
-                guard.Enter(dictionary, depth);
                 var obj = new JsonObject();
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
-                    obj[key] = ToNode(entry.Value, parameter, guard, depth + 1);
+                    obj[key] = ToNode(entry.Value, parameter, depth + 1);
                 }
-                guard.Exit(dictionary);
                 return obj;
             case IEnumerable list:
-                guard.Enter(list, depth);
                 var array = new JsonArray();
-                foreach (var item in list) array.Add(ToNode(item, parameter, guard, depth + 1));
-                guard.Exit(list);
+                foreach (var item in list) array.Add(ToNode(item, parameter, depth + 1));
                 return array;
             default:
                 throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} holds a {value.GetType().Name}, which the module cannot send as JSON: use hashtables, arrays, strings, numbers and booleans.");
         }
     }
-
-    /// <summary>A time as ISO 8601 in UTC, as the API writes its own: for JSON bodies and query values alike.</summary>
-    public static string IsoUtc(DateTimeOffset time) => time.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
-
-    /// <summary>A DateTime as ISO 8601 in UTC; one of unspecified kind is taken as local, as PowerShell's Get-Date gives.</summary>
-    public static string IsoUtc(DateTime time) => time.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
 
     /// <summary>A JSON element as plain values: objects become ordered dictionaries, arrays lists.</summary>
     public static object? FromElement(JsonElement element) => element.ValueKind switch

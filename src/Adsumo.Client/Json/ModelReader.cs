@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
@@ -133,7 +132,7 @@ internal static class ModelReader
         foreach (var name in names)
         {
             var id = Wire.String(e, name);
-            if (!string.IsNullOrWhiteSpace(id)) return Sanitize.Text(id, 200);
+            if (!string.IsNullOrWhiteSpace(id)) return SafeText.Line(id, 200);
         }
         throw Invalid($"A {what} in the answer has no {names[0]}.");
     }

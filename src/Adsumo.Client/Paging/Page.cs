@@ -27,9 +27,8 @@ public sealed class Page<T>
         }
         else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out data) && data.ValueKind == JsonValueKind.Array)
         {
-            if (Wire.Object(root, "pagination") is { } pagination) total = Wire.Long(pagination, "total");
-            // A count below zero is no count: shown as an unsigned number it would read as eighteen quintillion.
-            if (total < 0) throw ModelReader.Invalid($"{described} answered a negative total ({total}).");
+            // A negative total is no total: the pages themselves say when the list ends.
+            if (Wire.Object(root, "pagination") is { } pagination && Wire.Long(pagination, "total") is >= 0 and var given) total = given;
         }
         else
         {

@@ -3,8 +3,6 @@ namespace Adsumo.Client;
 /// <summary>An AI video from a prompt.</summary>
 public sealed class AiVideoDraft : GenerationDraft
 {
-    public static readonly string[] Models = ["sora-2", "sora-2-pro", "veo-3.1", "veo-3.1-fast", "kling-2.6"];
-
     /// <summary>The duration sent when none is given, so that the price is known before sending.</summary>
     public const int DefaultDuration = 10;
 
@@ -18,7 +16,7 @@ public sealed class AiVideoDraft : GenerationDraft
     public override void Validate()
     {
         Prompt = Input.Required(Prompt, nameof(Prompt));
-        Model = Input.OneOf(Model, Models, nameof(Model));
+        Model = Input.OneOf(Model, Choices.VideoModels, nameof(Model));
         if (AspectRatio is not null) AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
         Input.Range(Duration, 1, 600, nameof(Duration));
     }

@@ -3,24 +3,21 @@ namespace Adsumo.Client;
 /// <summary>Images from a prompt.</summary>
 public sealed class ImageDraft : GenerationDraft
 {
-    public static readonly string[] Models = ["fast", "pro"];
-    public static readonly string[] Resolutions = ["1k", "2k", "4k"];
-
     public string? Prompt { get; set; }
     public string? Model { get; set; }
     public string? AspectRatio { get; set; }
     public int Quantity { get; set; } = 1;
-    public string Resolution { get; set; } = "1k";
+    public string Resolution { get; set; } = Choices.Resolution1k;
 
     internal override string Path => "images/text-to-image";
 
     public override void Validate()
     {
         Prompt = Input.Required(Prompt, nameof(Prompt));
-        Model = Input.OneOf(Model, Models, nameof(Model));
+        Model = Input.OneOf(Model, Choices.ImageModels, nameof(Model));
         AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
         Input.Range(Quantity, 1, 8, nameof(Quantity));
-        Resolution = Input.OneOf(Resolution, Resolutions, nameof(Resolution));
+        Resolution = Input.OneOf(Resolution, Choices.Resolutions, nameof(Resolution));
     }
 
     public override CreditEstimate? Estimate() => Prices.Image(Model ?? "", Resolution, Quantity);

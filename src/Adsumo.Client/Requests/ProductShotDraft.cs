@@ -8,7 +8,7 @@ public sealed class ProductShotDraft : GenerationDraft
     public string? Model { get; set; }
     public string? AspectRatio { get; set; }
     public int Quantity { get; set; } = 1;
-    public string Resolution { get; set; } = "1k";
+    public string Resolution { get; set; } = Choices.Resolution1k;
     public string? AdditionalPrompt { get; set; }
 
     internal override string Path => "images/product-shots";
@@ -17,10 +17,10 @@ public sealed class ProductShotDraft : GenerationDraft
     {
         ProductId = Input.Id(ProductId, nameof(ProductId), "product id");
         StyleId = Input.StyleSlug(StyleId, nameof(StyleId));
-        Model = Input.OneOf(Model, ImageDraft.Models, nameof(Model));
+        Model = Input.OneOf(Model, Choices.ImageModels, nameof(Model));
         AspectRatio = Input.AspectRatio(AspectRatio, nameof(AspectRatio));
         Input.Range(Quantity, 1, 8, nameof(Quantity));
-        Resolution = Input.OneOf(Resolution, ImageDraft.Resolutions, nameof(Resolution));
+        Resolution = Input.OneOf(Resolution, Choices.Resolutions, nameof(Resolution));
     }
 
     // Product shots are priced as text-to-image images: the docs publish no separate price.

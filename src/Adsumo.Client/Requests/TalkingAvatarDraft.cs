@@ -3,11 +3,8 @@ namespace Adsumo.Client;
 /// <summary>A talking-avatar video: an avatar speaking a script in a voice, or a voiceover.</summary>
 public sealed class TalkingAvatarDraft : GenerationDraft
 {
-    public static readonly string[] AvatarTypes = ["platform", "custom", "product"];
-    public static readonly string[] LipsyncModels = ["heygen-avatar4", "lipsync-2.0"];
-
     public string? AvatarId { get; set; }
-    public string AvatarType { get; set; } = "platform";
+    public string AvatarType { get; set; } = Choices.Platform;
     public string? Script { get; set; }
     public string? VoiceId { get; set; }
     public string? VoiceoverId { get; set; }
@@ -21,8 +18,8 @@ public sealed class TalkingAvatarDraft : GenerationDraft
     public override void Validate()
     {
         AvatarId = Input.Id(AvatarId, nameof(AvatarId), "avatar id");
-        AvatarType = Input.OneOf(AvatarType, AvatarTypes, nameof(AvatarType));
-        if (LipsyncModel is not null) LipsyncModel = Input.OneOf(LipsyncModel, LipsyncModels, nameof(LipsyncModel));
+        AvatarType = Input.OneOf(AvatarType, Choices.AvatarTypes, nameof(AvatarType));
+        if (LipsyncModel is not null) LipsyncModel = Input.OneOf(LipsyncModel, Choices.LipsyncModels, nameof(LipsyncModel));
         if (VoiceoverId is not null)
         {
             VoiceoverId = Input.Id(VoiceoverId, nameof(VoiceoverId), "voiceover id");

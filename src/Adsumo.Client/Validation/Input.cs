@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Adsumo.Client;
@@ -22,7 +23,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Uuid.IsMatch(text))
-            throw new AdsumoInputException(ErrorReason.InvalidId, parameter, $"'{Quote(text)}' is not a valid {what}: Adsumo ids are UUIDs such as 550e8400-e29b-41d4-a716-446655440000.");
+            throw new AdsumoInputException(ErrorReason.InvalidId, parameter, $"'{SafeText.Quote(text)}' is not a valid {what}: Adsumo ids are UUIDs such as 550e8400-e29b-41d4-a716-446655440000.");
         return text.ToLowerInvariant();
     }
 
@@ -48,7 +49,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
-            throw new AdsumoInputException(ErrorReason.InvalidUrl, parameter, $"'{Quote(text)}' is not an absolute http or https URL; -{parameter} needs one, such as https://example.com/image.png.");
+            throw new AdsumoInputException(ErrorReason.InvalidUrl, parameter, $"'{SafeText.Quote(text)}' is not an absolute http or https URL; -{parameter} needs one, such as https://example.com/image.png.");
         return text;
     }
 
@@ -57,7 +58,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Currency3.IsMatch(text))
-            throw new AdsumoInputException(ErrorReason.InvalidCurrency, parameter, $"'{Quote(text)}' is not an ISO 4217 currency code: use three letters such as USD or EUR.");
+            throw new AdsumoInputException(ErrorReason.InvalidCurrency, parameter, $"'{SafeText.Quote(text)}' is not an ISO 4217 currency code: use three letters such as USD or EUR.");
         return text.ToUpperInvariant();
     }
 
@@ -74,7 +75,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Slug.IsMatch(text))
-            throw new AdsumoInputException(ErrorReason.InvalidStyleId, parameter, $"'{Quote(text)}' is not a style id: style ids are slugs of lower-case letters, digits and dashes, such as lifestyle-outdoor.");
+            throw new AdsumoInputException(ErrorReason.InvalidStyleId, parameter, $"'{SafeText.Quote(text)}' is not a style id: style ids are slugs of lower-case letters, digits and dashes, such as lifestyle-outdoor.");
         return text;
     }
 
@@ -83,7 +84,7 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (!Ratio.IsMatch(text))
-            throw new AdsumoInputException(ErrorReason.InvalidAspectRatio, parameter, $"'{Quote(text)}' is not an aspect ratio: use width:height, such as 16:9, 9:16 or 1:1.");
+            throw new AdsumoInputException(ErrorReason.InvalidAspectRatio, parameter, $"'{SafeText.Quote(text)}' is not an aspect ratio: use width:height, such as 16:9, 9:16 or 1:1.");
         return text;
     }
 
@@ -92,17 +93,17 @@ public static class Input
     {
         var text = Required(value, parameter);
         if (text.Length > 128 || !Regex.IsMatch(text, "^[A-Za-z0-9_.:-]+$"))
-            throw new AdsumoInputException(ErrorReason.InvalidVoiceId, parameter, $"'{Quote(text)}' is not a voice id: voice ids are single words of letters and digits, such as EXAVITQu4vr4xnSDxMaL. Get-AdsumoVoice lists them.");
+            throw new AdsumoInputException(ErrorReason.InvalidVoiceId, parameter, $"'{SafeText.Quote(text)}' is not a voice id: voice ids are single words of letters and digits, such as EXAVITQu4vr4xnSDxMaL. Get-AdsumoVoice lists them.");
         return text;
     }
 
-    /// <summary>One of a fixed set of values, compared without case and returned in lower case.</summary>
+    /// <summary>One of a fixed set of values, compared without case and returned in lower case, as the API takes them.</summary>
     public static string OneOf(string? value, string[] allowed, string parameter)
     {
-        var text = Required(value, parameter).ToLowerInvariant();
-        if (Array.IndexOf(allowed, text) < 0)
-            throw new AdsumoInputException(ErrorReason.InvalidValue, parameter, $"'{Quote(value!)}' is not a valid {parameter}: use one of {string.Join(", ", allowed)}.");
-        return text;
+        var text = Required(value, parameter);
+        if (!allowed.Any(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase)))
+            throw new AdsumoInputException(ErrorReason.InvalidValue, parameter, $"'{SafeText.Quote(value!)}' is not a valid {parameter}: use one of {string.Join(", ", allowed)}.");
+        return text.ToLowerInvariant();
     }
 
     /// <summary>A whole number within a range.</summary>
@@ -112,20 +113,4 @@ public static class Input
             throw new AdsumoInputException(ErrorReason.OutOfRange, parameter, $"-{parameter} is {value}; it must be from {min} to {max}.");
         return value;
     }
-
-    /// <summary>
-    /// Shows a bad value safely: bounded, with control characters and invisible format characters (such as the
-    /// right-to-left override, which can make a terminal show text other than what it is) made visible as '?'.
-    /// </summary>
-    public static string Quote(string text)
-    {
-        var shown = text.Length > 60 ? text.Substring(0, 60) + "…" : text;
-        var builder = new System.Text.StringBuilder(shown.Length);
-        foreach (var c in shown) builder.Append(IsUnsafe(c) ? '?' : c);
-        return builder.ToString();
-    }
-
-    /// <summary>Control characters, format characters (bidirectional overrides, zero-width ones) and lone surrogates.</summary>
-    internal static bool IsUnsafe(char c) =>
-        char.IsControl(c) || char.IsSurrogate(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 }

@@ -1,5 +1,4 @@
 using System;
-using Adsumo.Client.Http;
 
 namespace Adsumo.Client;
 
@@ -16,30 +15,16 @@ public static class GenerationStates
     public static bool IsFinished(string? status) => IsCompleted(status) || IsFailed(status);
 
     /// <summary>
-    /// The error for a generation that failed: its id (the one asked for, not the one the service wrote), type,
-    /// status and reason, all from the service and so sanitized here, in one place for Wait and Save alike.
+    /// Why a generation ended without a result, in words safe to show: its type, status and reason come from the
+    /// service, so each is sanitized (no escapes, no direction overrides) and bounded. The id is the one asked for.
     /// </summary>
-    public static AdsumoException Failure(string id, Generation generation, string? consequence = null)
+    public static string DescribeFailure(string id, Generation generation)
     {
-        var reason = string.IsNullOrWhiteSpace(generation.ErrorMessage) ? "the service gave no reason" : Sanitize.Text(generation.ErrorMessage);
-        return new AdsumoException(AdsumoErrorKind.GenerationFailed, $"Generation {id} ({Shown(generation.Type)}) {Shown(generation.Status)}{consequence}: {reason}");
+        var type = SafeText.Line(generation.Type, 40);
+        var status = SafeText.Line(generation.Status, 40);
+        var reason = SafeText.Line(generation.ErrorMessage);
+        return $"Generation {id}{(type.Length == 0 ? "" : $" ({type})")} {(status.Length == 0 ? "failed" : status)}: {(reason.Length == 0 ? "the service gave no reason" : reason)}";
     }
-
-    /// <summary>The refusal to save a generation still working, naming its status as the service gave it (sanitized).</summary>
-    public static AdsumoInputException NotReady(string id, Generation generation) =>
-        new(ErrorReason.GenerationNotReady, "Id", $"Generation {id} is still {(string.IsNullOrWhiteSpace(generation.Status) ? "processing" : Shown(generation.Status))}; wait for it first: Wait-AdsumoGeneration -Id {id} | Save-AdsumoGeneration");
-
-    /// <summary>
-    /// The error for an answer about another generation than the one asked for: its file or status would be
-    /// mistaken for the one wanted, so it is used for nothing.
-    /// </summary>
-    public static AdsumoException OtherGeneration(string id, Generation generation) =>
-        new(AdsumoErrorKind.InvalidResponse, $"Asked for generation {id}, the service answered about '{Sanitize.Text(generation.Id, 60)}'; the answer was not used.");
-
-    /// <summary>Whether an answer is about the generation asked for (ids compare without case).</summary>
-    public static bool IsAbout(string id, Generation generation) => string.Equals(id, generation.Id, StringComparison.OrdinalIgnoreCase);
-
-    private static string Shown(string? value) => string.IsNullOrWhiteSpace(value) ? "unknown" : Sanitize.Text(value, 60);
 
     private static bool Is(string? status, params string[] names)
     {

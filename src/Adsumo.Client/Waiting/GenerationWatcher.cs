@@ -8,13 +8,29 @@ using System.Threading.Tasks;
 namespace Adsumo.Client;
 
 /// <summary>
-/// Waits on many generations at once: each is polled on its own schedule, at most a few requests in flight, and
-/// reported the moment it ends, so 50 waits take about as long as the slowest, not as long as all of them in turn.
-/// Generations can be added while it runs (as a pipeline delivers them). A poll that fails transiently (after the
-/// HTTP core's own retries) is tried again at the next interval rather than ending the wait.
+/// Waits on many generations at once and reports each the moment it ends, so 50 waits take about as long as the
+/// slowest, not as long as all of them in turn. Generations can be added while it runs (as a pipeline delivers them).
+/// Two ways to learn that a generation ended, chosen by cost:
+/// - by id: each generation is polled on its own schedule, at most a few requests in flight;
+/// - by list: every interval, the team's processing generations are listed (a page of 100 per request, side by
+///   side), and only a generation of ours that has left that list is read by id, for its result and details. For
+///   500 generations this costs a few list pages a round instead of 500 reads.
+/// <see cref="WaitStrategy.Auto"/> lists when the team's processing list takes at most a third as many pages as
+/// there are generations waited on, and polls by id otherwise (a team whose other runbooks keep thousands
+/// processing), looking again now and then. A poll or list that fails transiently (after the HTTP core's own retries)
+/// is tried again at the next interval rather than ending the wait.
 /// </summary>
 public sealed class GenerationWatcher
 {
+    // Below this many generations a list round costs about what polling each does: poll them by id.
+    private const int FewestForList = 4;
+
+    // How many intervals polling by id goes on before the list is looked at again.
+    private const int IntervalsBeforeListingAgain = 10;
+
+    // How long the first round waits for more of a pipeline's generations before it counts them.
+    private static readonly TimeSpan FirstRoundDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly AdsumoClient _client;
     private readonly TimeSpan _interval;
     private readonly CallContext _call;
@@ -29,11 +45,20 @@ public sealed class GenerationWatcher
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly DateTime _deadline;
+    private readonly WaitStrategy _strategy;
     private bool _addingComplete;
+    // Rounds (Auto, ByList): a generation waiting for the next round is due at MaxValue; each round either lists the
+    // processing generations and makes due those of ours that left the list, or makes them all due by id.
+    private static readonly DateTime NextRound = DateTime.MaxValue;
+    private bool _rounding;
+    private DateTime _nextRoundAt = DateTime.MinValue;
+    private DateTime _listAgainAt = DateTime.MinValue;
 
-    public GenerationWatcher(AdsumoClient client, TimeSpan pollInterval, TimeSpan timeout, Action<WaitEvent> report, CallContext call, int maxConcurrency = 16)
+    public GenerationWatcher(AdsumoClient client, TimeSpan pollInterval, TimeSpan timeout, Action<WaitEvent> report, CallContext call,
+        int maxConcurrency = 16, WaitStrategy strategy = WaitStrategy.Auto)
     {
         _client = client;
+        _strategy = strategy;
         _interval = pollInterval;
         _report = report;
         _call = call;
@@ -53,6 +78,11 @@ public sealed class GenerationWatcher
 
     /// <summary>How many have been reported.</summary>
     public int Finished { get { lock (_gate) return _known.Count - _pending.Count; } }
+
+    /// <summary>How many requests the wait made: polls by id and pages of the processing list.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    private int _requests;
 
     /// <summary>Watches a generation. One already known to have ended is reported at once, without a request.</summary>
     public void Add(string id, Generation? known = null)
@@ -75,7 +105,16 @@ public sealed class GenerationWatcher
                 _report(new WaitEvent(id, WaitOutcome.Error, null, new AdsumoException(AdsumoErrorKind.InvalidRequest, e.Message, e)));
                 return;
             }
-            _pending[id] = DateTime.UtcNow;
+            if (_strategy == WaitStrategy.ById)
+            {
+                _pending[id] = DateTime.UtcNow;
+            }
+            else
+            {
+                // The first round waits a moment for the rest of a pipeline's generations, to count them before choosing.
+                _pending[id] = NextRound;
+                if (_nextRoundAt == DateTime.MinValue) _nextRoundAt = DateTime.UtcNow + (_interval < FirstRoundDelay ? _interval : FirstRoundDelay);
+            }
         }
         _wake.Release();
     }
@@ -97,6 +136,7 @@ public sealed class GenerationWatcher
             var now = DateTime.UtcNow;
             List<string> due;
             DateTime next;
+            bool sweep;
             lock (_gate)
             {
                 if (_addingComplete && _pending.Count == 0) break;
@@ -105,15 +145,18 @@ public sealed class GenerationWatcher
                     foreach (var id in _pending.Keys.ToList()) TimeOut(id);
                     if (_addingComplete) break;
                 }
+                sweep = StartsRound(now);
                 due = _pending.Where(p => p.Value <= now && !_polling.Contains(p.Key)).Select(p => p.Key).ToList();
                 foreach (var id in due) _polling.Add(id);
                 var waiting = _pending.Where(p => !_polling.Contains(p.Key)).Select(p => p.Value).ToList();
                 next = waiting.Count == 0 ? _deadline : waiting.Min();
+                if (_strategy != WaitStrategy.ById && !_rounding && _pending.ContainsValue(NextRound) && _nextRoundAt < next) next = _nextRoundAt;
                 if (_deadline < next) next = _deadline;
                 // Past the deadline with nothing pending, only a new generation or the end of the input can change
                 // anything: sleep until one comes rather than spin.
                 if (now >= _deadline && _pending.Count == 0) next = DateTime.MaxValue;
             }
+            if (sweep) polls.Add(SweepAsync());
             foreach (var id in due) polls.Add(PollAsync(id));
             polls.RemoveAll(p => p.IsCompleted);
             if (next == DateTime.MaxValue)
@@ -140,19 +183,20 @@ public sealed class GenerationWatcher
         await _inFlight.WaitAsync(_pollCall.Cancellation).ConfigureAwait(false);
         try
         {
+            Interlocked.Increment(ref _requests);
             var generation = await _client.GetGenerationAsync(id, _pollCall).ConfigureAwait(false);
-            // An answer about another generation says nothing about this one: reported once, as this id's error,
-            // rather than left pending (and due again at once) or written as if it were the one asked for.
-            if (!GenerationStates.IsAbout(id, generation))
+            if (!string.Equals(generation.Id, id, StringComparison.OrdinalIgnoreCase))
             {
-                Fail(id, GenerationStates.OtherGeneration(id, generation));
+                // Taken as an answer about the other id, this one would stay due and be polled again at once, for ever.
+                Fail(id, new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                    $"Asked for generation {id}, the service answered with generation {SafeText.Line(generation.Id, 80)}; not waiting on an answer about another generation."));
                 return;
             }
             lock (_gate)
             {
                 if (!_pending.ContainsKey(id)) return;
                 if (GenerationStates.IsFinished(generation.Status)) Report(id, generation);
-                else _pending[id] = DateTime.UtcNow + _interval;
+                else _pending[id] = _strategy == WaitStrategy.ById ? DateTime.UtcNow + _interval : NextRound;
             }
         }
         catch (AdsumoException e) when (IsWorthAnotherPoll(e))
@@ -170,7 +214,7 @@ public sealed class GenerationWatcher
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Anything else would leave the id pending and due at once, to be polled again in a tight loop.
-            Fail(id, new AdsumoException(AdsumoErrorKind.InvalidRequest, $"Generation {id} cannot be polled: {Http.Sanitize.Text(e.Message, 200)}", e));
+            Fail(id, new AdsumoException(AdsumoErrorKind.InvalidRequest, $"Generation {id} cannot be polled: {SafeText.Line(e.Message, 200)}", e));
         }
         finally
         {
@@ -178,6 +222,77 @@ public sealed class GenerationWatcher
             _inFlight.Release();
             _wake.Release();
         }
+    }
+
+    // Called with the gate held: whether a round starts now that lists the processing generations. A round that does
+    // not pay for a list (few generations, or a list much larger than ours) makes them all due by id instead.
+    private bool StartsRound(DateTime now)
+    {
+        if (_strategy == WaitStrategy.ById || _rounding || now < _nextRoundAt || !_pending.ContainsValue(NextRound)) return false;
+        _nextRoundAt = now + _interval;
+        var worthListing = _strategy == WaitStrategy.ByList || (_pending.Count >= FewestForList && now >= _listAgainAt);
+        if (worthListing)
+        {
+            _rounding = true;
+            return true;
+        }
+        ReadAllById();
+        return false;
+    }
+
+    private async Task SweepAsync()
+    {
+        int pending;
+        lock (_gate) pending = _pending.Count;
+        // Listing pays when it takes at most a third as many pages as there are generations to read by id.
+        var maxPages = _strategy == WaitStrategy.ByList ? int.MaxValue : Math.Max(1, pending / 3);
+        try
+        {
+            var snapshot = await _client.SnapshotGenerationIdsAsync("processing", maxPages, _pollCall).ConfigureAwait(false);
+            Interlocked.Add(ref _requests, snapshot.Requests);
+            lock (_gate)
+            {
+                if (!snapshot.Complete)
+                {
+                    // Other work fills the team's list: polling each of ours costs less, for a while.
+                    _call.Log.Verbose($"The team has {snapshot.Total} generations processing, more than listing pays for {_pending.Count} waited on; polling each by id.");
+                    _listAgainAt = DateTime.UtcNow + TimeSpan.FromTicks(_interval.Ticks * IntervalsBeforeListingAgain);
+                    ReadAllById();
+                    return;
+                }
+                // Those of ours that left the list have ended (or were never in it): read them by id.
+                foreach (var id in _pending.Keys.ToList())
+                {
+                    if (!snapshot.Contains(id) && _pending[id] == NextRound) _pending[id] = DateTime.MinValue;
+                }
+            }
+        }
+        catch (AdsumoException e) when (e.Kind is AdsumoErrorKind.ServerError or AdsumoErrorKind.NetworkError or AdsumoErrorKind.Timeout or AdsumoErrorKind.RateLimited)
+        {
+            _call.Log.Verbose($"Listing the processing generations failed ({e.Message}); listing again in {_interval.TotalSeconds:0.#} s.");
+        }
+        catch (AdsumoException e)
+        {
+            // A list that cannot be read (refused, or answered in a shape that cannot be read): poll each by id,
+            // and look at the list again later.
+            _call.Log.Verbose($"Listing the processing generations did not work ({e.Message}); polling each by id.");
+            lock (_gate)
+            {
+                _listAgainAt = DateTime.UtcNow + TimeSpan.FromTicks(_interval.Ticks * IntervalsBeforeListingAgain);
+                ReadAllById();
+            }
+        }
+        finally
+        {
+            lock (_gate) _rounding = false;
+            _wake.Release();
+        }
+    }
+
+    // Called with the gate held: this round, every generation waiting for it is read by id.
+    private void ReadAllById()
+    {
+        foreach (var id in _pending.Keys.ToList()) if (_pending[id] == NextRound) _pending[id] = DateTime.MinValue;
     }
 
     private void Fail(string id, AdsumoException error)
@@ -191,7 +306,7 @@ public sealed class GenerationWatcher
     private static bool IsWorthAnotherPoll(AdsumoException e) => e.Kind is AdsumoErrorKind.ServerError or AdsumoErrorKind.NetworkError
         or AdsumoErrorKind.Timeout or AdsumoErrorKind.RateLimited or AdsumoErrorKind.InvalidResponse;
 
-    // Called with the gate held. Reported under the id that was watched, the one the caller knows it by.
+    // Called with the gate held. The id is the one watched, whatever the answer says.
     private void Report(string id, Generation generation)
     {
         _pending.Remove(id);
@@ -200,7 +315,8 @@ public sealed class GenerationWatcher
             _report(new WaitEvent(id, WaitOutcome.Completed, generation, null));
             return;
         }
-        _report(new WaitEvent(id, WaitOutcome.Failed, generation, GenerationStates.Failure(id, generation)));
+        var error = new AdsumoException(AdsumoErrorKind.GenerationFailed, GenerationStates.DescribeFailure(id, generation));
+        _report(new WaitEvent(id, WaitOutcome.Failed, generation, error));
     }
 
     // Called with the gate held.

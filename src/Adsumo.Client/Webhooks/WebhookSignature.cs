@@ -42,7 +42,7 @@ public static class WebhookSignature
         }
         catch (JsonException e)
         {
-            throw new AdsumoInputException(ErrorReason.InvalidWebhookBody, "Body", $"The webhook body is not a JSON object: {Http.Sanitize.Text(e.Message, 120)}");
+            throw new AdsumoInputException(ErrorReason.InvalidWebhookBody, "Body", $"The webhook body is not a JSON object: {SafeText.Line(e.Message, 120)}");
         }
     }
 

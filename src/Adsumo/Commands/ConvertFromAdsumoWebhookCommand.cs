@@ -14,7 +14,7 @@ namespace Adsumo.Commands;
 /// which generation ended, whether it completed (with its result URL) or failed (with the reason).
 /// </remarks>
 /// <example>
-/// <code>$event = ConvertFrom-AdsumoWebhook -Body $WebhookData.RequestBody -Signature $WebhookData.RequestHeader.'X-Adsumo-Signature' -Secret (Get-AutomationVariable -Name AdsumoWebhookSecret)</code>
+/// <code>$webhookEvent = ConvertFrom-AdsumoWebhook -Body $WebhookData.RequestBody -Signature $WebhookData.RequestHeader.'X-Adsumo-Signature' -Secret (Get-AutomationVariable -Name AdsumoWebhookSecret)</code>
 /// <para>In an Azure Automation runbook started by the webhook: verifies and reads it.</para>
 /// </example>
 /// <example>

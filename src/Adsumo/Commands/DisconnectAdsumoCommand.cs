@@ -24,7 +24,7 @@ public sealed class DisconnectAdsumoCommand : AdsumoCmdlet
 {
     private protected override void End()
     {
-        if (Connections.DefaultIn(SessionState) is { } connection) WriteVerbose($"Disconnected from {connection.BaseUri} ({connection.ApiKey}).");
+        if (Connections.GetDefault(SessionState) is { } connection) WriteVerbose($"Disconnected from {connection.BaseUri} ({connection.ApiKey}).");
         Connections.SetDefault(SessionState, null);
     }
 }

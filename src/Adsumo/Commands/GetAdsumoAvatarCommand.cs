@@ -12,8 +12,8 @@ namespace Adsumo.Commands;
 /// </summary>
 /// <remarks>
 /// Without -Type, writes the platform avatars and then the team's custom avatars. -Gender, -AgeGroup and -Name
-/// (wildcards allowed) filter them. With -Id, writes the avatars with those ids; a malformed id (Adsumo.InvalidId)
-/// or one found in neither list (Adsumo.NotFound) is that id's non-terminating error, and the others still come.
+/// (wildcards allowed) filter them. With -Id, writes the avatars with those ids; an id found in neither list is a
+/// non-terminating Adsumo.NotFound error.
 /// </remarks>
 /// <example>
 /// <code>Get-AdsumoAvatar -Type Platform -Gender female -AgeGroup young_adult</code>
@@ -61,7 +61,17 @@ public sealed class GetAdsumoAvatarCommand : AdsumoApiCmdlet
     private protected override void Process()
     {
         if (ParameterSetName == ListSet) return;
-        foreach (var id in Id) ForItem(id, () => _ids.Add(Input.Id(id, nameof(Id), "avatar id")));
+        foreach (var id in Id)
+        {
+            try
+            {
+                _ids.Add(Input.Id(id, nameof(Id), "avatar id"));
+            }
+            catch (AdsumoInputException e)
+            {
+                WriteFailure(e, id);
+            }
+        }
     }
 
     private protected override void End()

@@ -25,7 +25,7 @@ public sealed class GetAdsumoConnectionCommand : AdsumoCmdlet
 {
     private protected override void End()
     {
-        var connection = Connections.DefaultIn(SessionState) ?? Connections.FromEnvironmentVariables();
+        var connection = Connections.GetDefault(SessionState) ?? Connections.FromEnvironmentVariables();
         if (connection is not null) WriteObject(connection);
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using Adsumo.Infrastructure;
 
@@ -52,22 +51,10 @@ public sealed class GetAdsumoVoiceCommand : AdsumoApiCmdlet
 
     private protected override void End()
     {
-        var client = Client;
-        if (Name is null)
-        {
-            var query = client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), PagingParameters.Skip, PagingParameters.First);
-            ListWriter.WriteAll(this, query, PagingParameters, "voices");
-            return;
-        }
-        // The service cannot filter by name: read every page of the other filters and page the matches here.
-        var pattern = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-        var all = client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(), 0, ulong.MaxValue);
-        var matches = new System.Collections.Generic.List<Voice>();
-        while (!all.Done) matches.AddRange(Pump.Run(call => all.NextAsync(call)).Where(v => pattern.IsMatch(v.Name ?? "")));
-        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)matches.Count, 1.0));
-        foreach (var voice in matches.Skip((int)System.Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)System.Math.Min(PagingParameters.First, int.MaxValue)))
-        {
-            WriteObject(voice);
-        }
+        var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+        // The service cannot filter by name: with -Name every page of the other filters is read and paged here.
+        var query = Client.ListVoices(Gender?.ToLowerInvariant(), AgeGroup?.ToLowerInvariant(), Accent?.ToLowerInvariant(), Style?.ToLowerInvariant(),
+            pattern is null ? PagingParameters.Skip : 0, pattern is null ? PagingParameters.First : ulong.MaxValue);
+        ListWriter.WriteAll(this, query, PagingParameters, "voices", pattern is null ? null : v => pattern.IsMatch(v.Name ?? ""));
     }
 }

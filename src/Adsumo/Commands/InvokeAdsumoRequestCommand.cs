@@ -12,10 +12,8 @@ namespace Adsumo.Commands;
 /// For endpoints the module has no cmdlet for, such as face swaps, localizations, video and image edits and
 /// speech-to-speech. -Path is relative to the base URI (products, or /generations/&lt;id&gt;); a full URL is accepted
 /// only inside the API, since the key is sent nowhere else. -Query is a hashtable of query parameters; -Body a
-/// hashtable (sent as JSON) or a JSON string. A -Body or -Query that holds itself, is nested more than 64 deep or
-/// holds more than 100,000 values is refused (Adsumo.InvalidBody, Adsumo.InvalidQuery) before anything is sent.
-/// GET, PUT and DELETE are retried on transient failures; POST and PATCH only when the service certainly never
-/// received them, so nothing is created twice. The answer comes back as
+/// hashtable (sent as JSON) or a JSON string. GET, PUT and DELETE are retried on transient failures; POST and PATCH
+/// only when the service certainly never received them, so nothing is created twice. The answer comes back as
 /// objects; one that carries a generation_id comes back as an Adsumo.Generation, ready for Wait-AdsumoGeneration.
 /// Errors are the module's own (a 404 is Adsumo.NotFound).
 /// </remarks>
@@ -41,30 +39,33 @@ public sealed class InvokeAdsumoRequestCommand : AdsumoApiCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>
-    /// Query parameters: an array repeats its key (status=a&amp;status=b), booleans are sent as true and false, numbers
-    /// in the invariant culture and dates as ISO 8601 in UTC; a null leaves its key out. Any other value (a hashtable,
-    /// an array in an array, an object) is refused with Adsumo.InvalidQuery before anything is sent.
-    /// </summary>
+    /// <summary>Query parameters: strings, numbers, booleans (sent as true or false), dates (ISO 8601 in UTC) and lists of them (the name repeated), written the same in every culture.</summary>
     [Parameter]
-    public Hashtable? Query { get; set; }
+    public IDictionary? Query { get; set; }
 
     /// <summary>The body: a hashtable or object (sent as JSON), or a JSON string.</summary>
     [Parameter(ValueFromPipeline = true)]
     public object? Body { get; set; }
 
-    private protected override void Process() => ForItem(Path, () =>
+    private protected override object? CurrentTarget => Path;
+
+    private protected override void Process()
     {
         var method = Method.ToUpperInvariant();
         var body = PlainValues.From(Body, nameof(Body));
+        var query = PlainValues.From(Query, nameof(Query)) as IDictionary;
         if (body is not null and not string) JsonValues.ToNode(body, nameof(Body));
-        var query = PlainValues.From(Query, nameof(Query), ErrorReason.InvalidQuery) as IDictionary;
-        // Every value is checked before the confirmation, so that -WhatIf shows the same refusal a real run would.
-        if (query is not null) foreach (DictionaryEntry entry in query) _ = AdsumoClient.QueryValues(entry.Key?.ToString() ?? "", entry.Value);
         if (method != "GET" && method != "HEAD" && !ShouldProcess(Path, method)) return;
         var client = Client;
-        var response = Pump.Run(call => client.InvokeAsync(method, Path, query, body, call));
-        var answer = AdsumoClient.ReadAnswer(response, method + " " + Path);
-        if (answer is not null) WriteObject(PlainValues.ToPowerShell(answer), enumerateCollection: false);
-    });
+        try
+        {
+            var response = Pump.Run(call => client.InvokeAsync(method, Path, query, body, call));
+            var answer = AdsumoClient.ReadAnswer(response, method + " " + Path);
+            if (answer is not null) WriteObject(PlainValues.ToPowerShell(answer), enumerateCollection: false);
+        }
+        catch (AdsumoException e)
+        {
+            WriteFailure(e, Path);
+        }
+    }
 }

@@ -33,7 +33,7 @@ public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
 
     /// <summary>The video model.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("sora-2", "sora-2-pro", "veo-3.1", "veo-3.1-fast", "kling-2.6")]
+    [ValidateSet(Choices.Sora2, Choices.Sora2Pro, Choices.Veo31, Choices.Veo31Fast, Choices.Kling26)]
     public string Model { get; set; } = "";
 
     /// <summary>The aspect ratio as width:height, such as 16:9 or 9:16.</summary>
@@ -46,7 +46,7 @@ public sealed class NewAdsumoAIVideoCommand : NewGenerationCmdlet
     [ValidateRange(1, 600)]
     public int Duration { get; set; } = AiVideoDraft.DefaultDuration;
 
-    private protected override object Target => Prompt;
+    private protected override object? CurrentTarget => Prompt;
 
     private protected override GenerationDraft Draft() =>
         new AiVideoDraft { Prompt = Prompt, Model = Model, AspectRatio = AspectRatio, Duration = Duration };

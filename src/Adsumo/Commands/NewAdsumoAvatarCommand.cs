@@ -38,12 +38,21 @@ public sealed class NewAdsumoAvatarCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
-    private protected override void Process() => ForItem(Name, () =>
+    private protected override object? CurrentTarget => Name;
+
+    private protected override void Process()
     {
         var draft = new AvatarDraft { Name = Name, ImageUrl = ImageUrl, Description = string.IsNullOrEmpty(Description) ? null : Description };
         draft.Validate();
         if (!ShouldProcess(draft.Name, "Create custom avatar")) return;
         var client = Client;
-        WriteObject(Pump.Run(call => client.CreateCustomAvatarAsync(draft, call)));
-    });
+        try
+        {
+            WriteObject(Pump.Run(call => client.CreateCustomAvatarAsync(draft, call)));
+        }
+        catch (AdsumoException e)
+        {
+            WriteFailure(e, Name);
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
 
     /// <summary>fast or pro.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("fast", "pro")]
+    [ValidateSet(Choices.Fast, Choices.Pro)]
     public string Model { get; set; } = "";
 
     /// <summary>The aspect ratio as width:height, such as 1:1, 16:9 or 9:16.</summary>
@@ -47,10 +47,10 @@ public sealed class NewAdsumoImageCommand : NewGenerationCmdlet
 
     /// <summary>1k (the default), 2k or 4k.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("1k", "2k", "4k")]
-    public string Resolution { get; set; } = "1k";
+    [ValidateSet(Choices.Resolution1k, Choices.Resolution2k, Choices.Resolution4k)]
+    public string Resolution { get; set; } = Choices.Resolution1k;
 
-    private protected override object Target => Prompt;
+    private protected override object? CurrentTarget => Prompt;
 
     private protected override GenerationDraft Draft() => new ImageDraft
     {

@@ -11,8 +11,7 @@ namespace Adsumo.Commands;
 /// Every field is checked before anything is sent: the image and link must be absolute http or https URLs, the
 /// currency three letters (ISO 4217, USD when omitted), the price zero or more. The product is created once: the
 /// request is never sent again after it may have reached the service. Accepts products from the pipeline by
-/// property name, so a CSV of products can be imported with Import-Csv; a row that is invalid or refused is that
-/// row's non-terminating error (its name as target), and the other rows are still created.
+/// property name, so a CSV of products can be imported with Import-Csv.
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoProduct -Name 'Trail Bottle' -Description 'Insulated, 750 ml' -Category Outdoor -ImageUrl https://example.com/bottle.png -Price 29.99</code>
@@ -58,8 +57,9 @@ public sealed class NewAdsumoProductCommand : AdsumoApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Link { get; set; }
 
-    // One invalid or refused row of an import is that row's error: the other rows are still created.
-    private protected override void Process() => ForItem(Name, () =>
+    private protected override object? CurrentTarget => Name;
+
+    private protected override void Process()
     {
         var draft = new ProductDraft
         {
@@ -69,8 +69,15 @@ public sealed class NewAdsumoProductCommand : AdsumoApiCmdlet
         draft.Validate();
         if (!ShouldProcess(draft.Name, "Create product")) return;
         var client = Client;
-        WriteObject(Pump.Run(call => client.CreateProductAsync(draft, call)));
-    });
+        try
+        {
+            WriteObject(Pump.Run(call => client.CreateProductAsync(draft, call)));
+        }
+        catch (AdsumoException e)
+        {
+            WriteFailure(e, Name);
+        }
+    }
 
     // Import-Csv gives empty strings for empty cells: those mean "not given".
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -41,7 +41,7 @@ public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
 
     /// <summary>fast or pro.</summary>
     [Parameter(Mandatory = true)]
-    [ValidateSet("fast", "pro")]
+    [ValidateSet(Choices.Fast, Choices.Pro)]
     public string Model { get; set; } = "";
 
     /// <summary>The aspect ratio as width:height, such as 1:1.</summary>
@@ -56,14 +56,14 @@ public sealed class NewAdsumoProductShotCommand : NewGenerationCmdlet
 
     /// <summary>1k (the default), 2k or 4k.</summary>
     [Parameter]
-    [ValidateSet("1k", "2k", "4k")]
-    public string Resolution { get; set; } = "1k";
+    [ValidateSet(Choices.Resolution1k, Choices.Resolution2k, Choices.Resolution4k)]
+    public string Resolution { get; set; } = Choices.Resolution1k;
 
     /// <summary>Extra direction for the scene.</summary>
     [Parameter]
     public string? AdditionalPrompt { get; set; }
 
-    private protected override object Target => ProductId;
+    private protected override object? CurrentTarget => ProductId;
 
     private protected override GenerationDraft Draft() => new ProductShotDraft
     {

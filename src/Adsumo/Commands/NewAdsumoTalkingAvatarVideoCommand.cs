@@ -12,7 +12,7 @@ namespace Adsumo.Commands;
 /// Give -Script and -VoiceId, or -VoiceoverId (from New-AdsumoVoiceover). The avatar is a platform avatar, one of
 /// the team's custom avatars, or one of its products (-AvatarType Product); an avatar piped from Get-AdsumoAvatar
 /// supplies both its id and its type. Costs 20 credits per started 250 characters of script, at least 20 and at most
-/// 160; over a voiceover made elsewhere the length is unknown, so it is estimated at up to 160. The confirmation
+/// 160; over a voiceover made with the same connection the price is exact, while over one made elsewhere the length is unknown, so it is estimated at up to 160. The confirmation
 /// (-WhatIf, -Confirm) says what it will spend and -MaxCredits refuses a video estimated above a bound, before
 /// anything is sent. Writes the new generation at once (still processing), or with -Wait when it is done.
 /// </remarks>
@@ -41,8 +41,8 @@ public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
     /// <summary>Platform (the default), Custom or Product. Taken from the Type of a piped avatar.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Type")]
-    [ValidateSet("Platform", "Custom", "Product")]
-    public string AvatarType { get; set; } = "Platform";
+    [ValidateSet(Choices.Platform, Choices.Custom, Choices.Product)]
+    public string AvatarType { get; set; } = Choices.Platform;
 
     /// <summary>What the avatar says.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ScriptSet)]
@@ -62,10 +62,10 @@ public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
 
     /// <summary>The lip-sync model: heygen-avatar4 (the service's default) or lipsync-2.0.</summary>
     [Parameter]
-    [ValidateSet("heygen-avatar4", "lipsync-2.0")]
+    [ValidateSet(Choices.HeygenAvatar4, Choices.Lipsync20)]
     public string? LipsyncModel { get; set; }
 
-    private protected override object Target => AvatarId;
+    private protected override object? CurrentTarget => AvatarId;
 
     private protected override GenerationDraft Draft() => new TalkingAvatarDraft
     {
@@ -74,7 +74,7 @@ public sealed class NewAdsumoTalkingAvatarVideoCommand : NewGenerationCmdlet
         Script = ParameterSetName == ScriptSet ? Script : null,
         VoiceId = ParameterSetName == ScriptSet ? VoiceId : null,
         VoiceoverId = ParameterSetName == VoiceoverSet ? VoiceoverId : null,
-        VoiceoverCharacters = ParameterSetName == VoiceoverSet ? VoiceoverLengths.Find(VoiceoverId) : null,
+        VoiceoverCharacters = ParameterSetName == VoiceoverSet ? Client.VoiceoverTextLength(VoiceoverId) : null,
         LipsyncModel = LipsyncModel,
     };
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
 using Adsumo.Client;
@@ -13,11 +12,8 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Synchronous: writes an Adsumo.Voiceover once the audio is made, for 1 credit. Its Id can be given to
 /// New-AdsumoTalkingAvatarVideo -VoiceoverId. -OutFile also saves the audio, the same safe way as
-/// Save-AdsumoGeneration (a temporary file renamed when complete; an existing file is kept unless -Force; only an
-/// http or https audio URL is fetched); a relative -OutFile is relative to the current file-system location. A
-/// voiceover is written even when its audio cannot be saved (it was made and paid for), followed by an error that
-/// says so. -VoiceSettings is passed to the service as a JSON object (at most 64 levels deep, and not one that holds
-/// itself). One text of the pipeline that is refused is that text's error; the others are still spoken.
+/// Save-AdsumoGeneration (a temporary file renamed when complete; an existing file is kept unless -Force).
+/// -VoiceSettings is passed to the service as a JSON object.
 /// </remarks>
 /// <example>
 /// <code>New-AdsumoVoiceover -Text 'Stay cold for 24 hours.' -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile ./line.mp3</code>
@@ -51,7 +47,7 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
     [Parameter]
     public Hashtable? VoiceSettings { get; set; }
 
-    /// <summary>Also saves the audio to this file; its folder must exist.</summary>
+    /// <summary>Also saves the audio to this file.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
@@ -60,22 +56,14 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private string? _destination;
+    private protected override object? CurrentTarget => VoiceId;
 
-    // A bad -OutFile makes every voiceover's file impossible: refused once, before anything is made or spent.
-    private protected override void Begin()
-    {
-        if (OutFile is null) return;
-        _destination = FileSystemPaths.Resolve(this, OutFile, nameof(OutFile));
-        ResultDownloader.CheckDestination(_destination, Force);
-    }
-
-    private protected override void Process() => ForItem(Text, () =>
+    private protected override void Process()
     {
         var draft = new VoiceoverDraft { Text = Text, VoiceId = VoiceId, Model = Model, VoiceSettings = PlainValues.From(VoiceSettings, nameof(VoiceSettings)) as IDictionary };
         draft.Validate();
-        // Checked again for each text: the file may be an earlier text's by now.
-        if (_destination is not null) ResultDownloader.CheckDestination(_destination, Force);
+        var destination = OutFile is null ? null : FileSystemPaths.Resolve(this, OutFile, nameof(OutFile));
+        if (destination is not null) ResultDownloader.CheckDestination(destination, Force);
         if (!ShouldProcess($"voiceover of {draft.Text!.Length} characters in voice {draft.VoiceId}", $"Create, spending {draft.Estimate()}")) return;
 
         var client = Client;
@@ -91,25 +79,19 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
                 : null);
             return;
         }
-        VoiceoverLengths.Remember(voiceover.Id, draft.Text!.Length);
-        var notSaved = _destination is null ? null : SaveAudio(voiceover, _destination);
-        // It was made and paid for: it is written whatever became of its file, and before the error about it, so
-        // that even -ErrorAction Stop keeps it.
+        if (destination is not null)
+        {
+            // The voiceover is made and paid for: whatever happens to its file, the object is written below.
+            try
+            {
+                var url = ResultUrl.Parse(voiceover.AudioUrl, $"Voiceover {voiceover.Id}");
+                voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
+            }
+            catch (AdsumoException e)
+            {
+                WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
+            }
+        }
         WriteObject(voiceover);
-        if (notSaved is not null) WriteFailure(notSaved, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
-    });
-
-    private Exception? SaveAudio(Voiceover voiceover, string destination)
-    {
-        try
-        {
-            var url = ResultDownloader.HttpUrl(voiceover.AudioUrl, $"voiceover {voiceover.Id}");
-            voiceover.Path = FileDownload.Save(this, url, destination, Force, null).Path;
-            return null;
-        }
-        catch (Exception e) when (IsFailure(e))
-        {
-            return e;
-        }
     }
 }

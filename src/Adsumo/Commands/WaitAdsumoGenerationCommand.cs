@@ -10,8 +10,7 @@ namespace Adsumo.Commands;
 /// Takes generation ids or objects from the pipeline and starts waiting on each as it arrives, polling them side by
 /// side (not one after another). Each completed generation is written the moment it completes, so the next command
 /// (Save-AdsumoGeneration) can start on it while the others are still being made. A generation object that has
-/// already ended is passed on without a request. A malformed id is that id's Adsumo.InvalidId error, and an answer
-/// about another generation than the one asked for is its Adsumo.InvalidResponse error. A failed
+/// already ended is passed on without a request. A failed
 /// generation is a non-terminating Adsumo.GenerationFailed error carrying the service's reason. When -TimeoutSeconds
 /// runs out, each one still processing is an Adsumo.WaitTimeout error; those that finished are still written.
 /// Ids alone are enough, so a runbook that restarts can resume waiting on the ids it saved. Shows one progress bar
@@ -44,7 +43,10 @@ public sealed class WaitAdsumoGenerationCommand : GenerationInputCmdlet
     private protected override void Begin() =>
         _driver = new WaitDriver(this, Client, PollIntervalSeconds, TimeoutSeconds);
 
-    private protected override void Process() => ForEachGeneration((id, known) => _driver!.Add(id, known));
+    private protected override void Process()
+    {
+        ForEachGeneration((id, known) => _driver!.Add(id, known));
+    }
 
     private protected override void End() => _driver!.Finish();
 }

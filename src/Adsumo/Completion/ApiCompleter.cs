@@ -37,7 +37,7 @@ public abstract class ApiCompleter : IArgumentCompleter
         {
             var connection = (fakeBoundParameters?["Connection"] as PSObject)?.BaseObject as Connection
                 ?? fakeBoundParameters?["Connection"] as Connection
-                ?? Connections.DefaultOfCurrentRunspace()
+                ?? Connections.DefaultForCompletion
                 ?? Connections.FromEnvironmentVariables();
             if (connection is null) return [];
             var client = Connections.ClientOf(connection);
@@ -61,9 +61,10 @@ public abstract class ApiCompleter : IArgumentCompleter
 
     private protected static async Task<IReadOnlyList<(string Id, string Label)>> ReadPagesAsync<T>(PagedQuery<T> query, Func<T, (string, string)> map, CallContext call)
     {
-        var all = new List<(string, string)>();
-        while (!query.Done) all.AddRange((await query.NextAsync(call).ConfigureAwait(false)).Select(map));
-        return all;
+        using (query)
+        {
+            return (await query.ReadAllAsync(call).ConfigureAwait(false)).Select(map).ToList();
+        }
     }
 }
 

@@ -21,7 +21,7 @@ public abstract class AdsumoApiCmdlet : AdsumoCmdlet
 
     private AdsumoClient ResolveClient()
     {
-        var connection = Connection ?? Connections.DefaultIn(SessionState) ?? Connections.FromEnvironmentVariables();
+        var connection = Connection ?? Connections.GetDefault(SessionState) ?? Connections.FromEnvironmentVariables();
         if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
         return Connections.ClientOf(connection!);
     }

@@ -32,40 +32,22 @@ public abstract class AdsumoCmdlet : PSCmdlet
     /// <summary>Runs once before the first pipeline item.</summary>
     private protected virtual void Begin() { }
 
-    /// <summary>Runs for each pipeline item.</summary>
+    /// <summary>
+    /// Runs for each pipeline item. What it throws is that item's non-terminating error (bad input, a refusal, the
+    /// unexpected), and the next item goes on; what makes the whole command meaningless (no connection, a bad
+    /// -Path) it ends with <see cref="ThrowFailure"/>.
+    /// </summary>
     private protected virtual void Process() { }
+
+    /// <summary>What the current pipeline item's errors are about (an id, a name, a prompt): their target object.</summary>
+    private protected virtual object? CurrentTarget => null;
 
     /// <summary>Runs once after the last pipeline item.</summary>
     private protected virtual void End() { }
 
-    /// <summary>
-    /// A failure of one pipeline item: reported, and the pipeline goes on; unless it makes the whole command
-    /// meaningless (the key was refused: every other item would be refused too), which ends the command.
-    /// </summary>
-    internal void WriteFailure(Exception exception, object? target, string? context = null, string? advice = null)
-    {
-        var record = ErrorRecords.From(exception, target, context, advice);
-        if (EndsCommand(exception)) ThrowTerminatingError(record);
-        WriteError(record);
-    }
-
-    /// <summary>
-    /// Does the work of one item (a pipeline object, one element of an array argument): whatever goes wrong with
-    /// it, bad input, an error from the service or anything unexpected, is that item's non-terminating error, with
-    /// its specific error id and <paramref name="target"/> as the target, and the next item goes on. A stop
-    /// (Ctrl+C, -ErrorAction Stop, a consumer that has enough) still stops.
-    /// </summary>
-    internal void ForItem(object? target, Action work, Func<Exception, string?>? advice = null)
-    {
-        try
-        {
-            work();
-        }
-        catch (Exception e) when (IsFailure(e))
-        {
-            WriteFailure(e, target, advice: advice?.Invoke(e));
-        }
-    }
+    /// <summary>A failure of one pipeline item: reported, and the pipeline goes on.</summary>
+    internal void WriteFailure(Exception exception, object? target, string? context = null, string? advice = null) =>
+        WriteError(ErrorRecords.From(exception, target, context, advice));
 
     /// <summary>A failure that ends the command, such as bad input.</summary>
     internal void ThrowFailure(Exception exception, object? target, string? context = null) =>
@@ -86,38 +68,34 @@ public abstract class AdsumoCmdlet : PSCmdlet
 
     private static bool IsTrue(object? value) => value is bool b ? b : value is SwitchParameter s && s.IsPresent;
 
-    // A stop is a stop, not an error. A failure of the module's own that no step handled ends the command with its
-    // proper error id. Anything else unexpected (a raw System.* exception) becomes an Adsumo.Unexpected error with
-    // the exception inside: while processing a pipeline item it is that item's error and the pipeline goes on.
+    // A stop is a stop, not an error. A failure of one item is that item's error; a failure before the first item or
+    // after the last ends the command. Whatever the failure, its record has an Adsumo.* id: an exception the module
+    // did not foresee is wrapped (Adsumo.Unexpected, the original inside), never let out raw.
     private void Guard(Action step, bool perItem)
     {
         try
         {
             step();
         }
-        catch (OperationCanceledException) when (IsStopping)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested || Stopping)
         {
             throw new PipelineStoppedException();
         }
-        catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+        catch (Exception e) when (IsPowerShells(e))
         {
-            ThrowFailure(e, null);
+            throw;
         }
-        catch (Exception e) when (IsFailure(e))
+        catch (Exception e) when (perItem)
         {
-            if (perItem) WriteFailure(e, null);
-            else ThrowFailure(e, null);
+            WriteFailure(e, CurrentTarget);
+        }
+        catch (Exception e)
+        {
+            ThrowFailure(e, CurrentTarget);
         }
     }
 
-    private bool IsStopping => _stopping.IsCancellationRequested || Stopping;
-
-    /// <summary>
-    /// Whether an exception is a failure to report, rather than PowerShell's own flow (a stop, -ErrorAction Stop, a
-    /// terminating error of a command further down the pipeline, which all derive from RuntimeException) or a stop.
-    /// </summary>
-    internal bool IsFailure(Exception e) => e is not RuntimeException && !(e is OperationCanceledException && IsStopping);
-
-    /// <summary>Failures after which no other item can succeed: the key was refused (401), or the team may not use the API (403).</summary>
-    private static bool EndsCommand(Exception e) => e is AdsumoException { Kind: AdsumoErrorKind.Unauthorized or AdsumoErrorKind.Forbidden };
+    // PowerShell's own exceptions carry the pipeline's control flow: a stop, -ErrorAction Stop, a terminating error
+    // already recorded, a downstream command that failed while this one wrote to it. They go on as they are.
+    private static bool IsPowerShells(Exception e) => e is RuntimeException or FlowControlException;
 }

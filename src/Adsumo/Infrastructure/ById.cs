@@ -5,8 +5,8 @@ using Adsumo.Client;
 namespace Adsumo.Infrastructure;
 
 /// <summary>
-/// The loop the Get cmdlets share for -Id: each id is checked, read and written; a failure (a malformed id, one
-/// not found) is reported for that id alone and the others still come.
+/// The loop the Get cmdlets share for -Id: each id is checked, read and written; a failure (a malformed id, one not
+/// found) is reported for that id alone and the others still come.
 /// </summary>
 internal static class ById
 {
@@ -14,12 +14,16 @@ internal static class ById
     {
         foreach (var id in ids)
         {
-            cmdlet.ForItem(id, () =>
+            try
             {
                 var checkedId = Input.Id(id, "Id", what + " id");
                 var client = cmdlet.Client;
                 cmdlet.WriteObject(cmdlet.Pump.Run(call => read(client, checkedId, call)));
-            });
+            }
+            catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+            {
+                cmdlet.WriteFailure(e, id);
+            }
         }
     }
 }

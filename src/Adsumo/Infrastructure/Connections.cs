@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,10 +11,7 @@ namespace Adsumo.Infrastructure;
 
 /// <summary>
 /// Makes connections and remembers the default one of each runspace, so that parallel runspaces (ForEach-Object
-/// -Parallel, runbook jobs) never share or overwrite each other's key. The default lives in the runspace's session
-/// state, as a global variable: whatever resets a runspace for reuse (ForEach-Object -Parallel between iterations,
-/// hosts such as Azure Functions between invocations) forgets it with everything else, so an iteration never runs
-/// as the team an earlier iteration connected to.
+/// -Parallel, runbook jobs) never share or overwrite each other's key.
 /// </summary>
 internal static class Connections
 {
@@ -22,9 +20,7 @@ internal static class Connections
     public const string FromConnect = "Connect-Adsumo";
     public const string FromEnvironment = "Environment";
 
-    /// <summary>The global variable that holds the runspace's default connection.</summary>
-    public const string DefaultVariable = "__AdsumoDefaultConnection";
-
+    private static readonly ConditionalWeakTable<Runspace, Holder> Defaults = new();
     private static readonly object EnvironmentGate = new();
     private static string? _environmentFingerprint;
     private static Connection? _environmentConnection;
@@ -49,26 +45,40 @@ internal static class Connections
         return uri;
     }
 
-    /// <summary>The default connection of the runspace whose session state this is; null when there is none.</summary>
-    public static Connection? DefaultIn(SessionState state) => AsConnection(state.PSVariable.GetValue("global:" + DefaultVariable));
+    // A global variable that marks which "session" of a runspace the default belongs to. ForEach-Object -Parallel
+    // reuses runspaces between iterations and resets their state (ResetRunspaceState clears global variables) but not
+    // this module's: a default whose marker is gone was made by an earlier iteration, and must not be used by this
+    // one, or an iteration whose own Connect-Adsumo failed would work in another team.
+    private const string MarkerVariable = "AdsumoConnectionMarker";
 
-    /// <summary>Makes <paramref name="connection"/> (or none) the default of the runspace whose session state this is.</summary>
-    public static void SetDefault(SessionState state, Connection? connection) => state.PSVariable.Set("global:" + DefaultVariable, connection);
-
-    /// <summary>
-    /// The current runspace's default connection, for code that has no session state at hand (an argument
-    /// completer, which runs on the pipeline thread, where a nested pipeline may read it).
-    /// </summary>
-    public static Connection? DefaultOfCurrentRunspace()
+    /// <summary>The current runspace's default connection, as a cmdlet sees it; null when there is none.</summary>
+    public static Connection? GetDefault(SessionState state)
     {
-        if (Runspace.DefaultRunspace is null) return null;
-        using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        var values = shell.AddCommand("Get-Variable").AddParameter("Name", DefaultVariable).AddParameter("Scope", "Global")
-            .AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore).Invoke();
-        return values.Count == 0 ? null : AsConnection(values[0]);
+        if (Runspace.DefaultRunspace is not { } runspace || !Defaults.TryGetValue(runspace, out var holder) || holder.Connection is null) return null;
+        if (!ReferenceEquals(state.PSVariable.GetValue("global:" + MarkerVariable), holder.Marker))
+        {
+            holder.Connection = null;
+            return null;
+        }
+        return holder.Connection;
     }
 
-    private static Connection? AsConnection(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) as Connection;
+    /// <summary>Makes (or, with null, forgets) the current runspace's default connection.</summary>
+    public static void SetDefault(SessionState state, Connection? connection)
+    {
+        var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("There is no current runspace.");
+        var holder = Defaults.GetOrCreateValue(runspace);
+        holder.Marker = new Marker();
+        holder.Connection = connection;
+        state.PSVariable.Set("global:" + MarkerVariable, connection is null ? null : holder.Marker);
+    }
+
+    /// <summary>
+    /// The default connection for tab completion, which has no session state to check the marker against: completion
+    /// runs in interactive sessions, never in a reused parallel runspace.
+    /// </summary>
+    public static Connection? DefaultForCompletion =>
+        Runspace.DefaultRunspace is { } runspace && Defaults.TryGetValue(runspace, out var holder) ? holder.Connection : null;
 
     /// <summary>
     /// The connection the ADSUMO_API_KEY and ADSUMO_BASE_URI variables describe, made once and reused while they
@@ -84,9 +94,7 @@ internal static class Connections
         lock (EnvironmentGate)
         {
             if (_environmentConnection is not null && _environmentFingerprint == fingerprint) return _environmentConnection;
-            var secure = new SecureString();
-            foreach (var c in key!) secure.AppendChar(c);
-            _environmentConnection = Create(secure, baseUri, new ConnectionSettings(), FromEnvironment);
+            _environmentConnection = Create(Secrets.Protect(key!), baseUri, new ConnectionSettings(), FromEnvironment);
             _environmentFingerprint = fingerprint;
             return _environmentConnection;
         }
@@ -96,5 +104,18 @@ internal static class Connections
     {
         using var sha = SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private sealed class Holder
+    {
+        public Connection? Connection { get; set; }
+
+        public Marker? Marker { get; set; }
+    }
+
+    /// <summary>The marker's value: it says what it is to anyone who finds the variable.</summary>
+    private sealed class Marker
+    {
+        public override string ToString() => "Marks the Adsumo module's default connection of this runspace (set by Connect-Adsumo).";
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using Adsumo.Client.Http;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -12,22 +12,26 @@ internal static class ErrorRecords
 {
     public static ErrorRecord From(Exception exception, object? target, string? context = null, string? advice = null)
     {
+        if (exception is not AdsumoException and not AdsumoInputException) exception = Unexpected(exception);
         ErrorRecord record = exception switch
         {
             AdsumoException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), target),
             AdsumoInputException e => new ErrorRecord(e, e.ErrorId, CategoryOf(e.Reason), target),
-            _ => new ErrorRecord(exception, "Adsumo.Unexpected", ErrorCategory.NotSpecified, target),
+            _ => throw new InvalidOperationException("Unreachable: every other exception was wrapped."),
         };
-        var message = exception is AdsumoException or AdsumoInputException
-            ? exception.Message
-            // Not the module's own: its message may quote anything, so it is made safe to show.
-            : $"Unexpected {exception.GetType().Name}: {Sanitize.Text(exception.Message, 300)}";
-        record.ErrorDetails = new ErrorDetails(context is null ? message : context + " " + message)
+        record.ErrorDetails = new ErrorDetails(context is null ? exception.Message : context + " " + exception.Message)
         {
             RecommendedAction = advice ?? Advice(exception),
         };
         return record;
     }
+
+    /// <summary>
+    /// An exception the module did not foresee, as an Adsumo.Unexpected error: its type and message say what broke,
+    /// sanitized (it may quote the service), and the original stays inside for a script or a bug report.
+    /// </summary>
+    private static AdsumoException Unexpected(Exception exception) =>
+        new(AdsumoErrorKind.Unexpected, $"Unexpected {exception.GetType().Name}: {SafeText.Line(exception.Message, 300)}", exception);
 
     public static ErrorRecord NotConnected() => new(
         new AdsumoInputException(ErrorReason.NotConnected, "Connection",
@@ -50,7 +54,8 @@ internal static class ErrorRecords
         AdsumoErrorKind.GenerationFailed => ErrorCategory.InvalidResult,
         AdsumoErrorKind.WaitTimeout => ErrorCategory.OperationTimeout,
         AdsumoErrorKind.DownloadFailed => ErrorCategory.ReadError,
-        AdsumoErrorKind.WriteFailed => ErrorCategory.WriteError,
+        AdsumoErrorKind.FileWriteFailed => ErrorCategory.WriteError,
+        AdsumoErrorKind.Unexpected => ErrorCategory.NotSpecified,
         _ => ErrorCategory.NotSpecified,
     };
 
@@ -59,7 +64,6 @@ internal static class ErrorRecords
         ErrorReason.FileExists => ErrorCategory.ResourceExists,
         ErrorReason.GenerationNotReady => ErrorCategory.ResourceUnavailable,
         ErrorReason.CreditLimitExceeded => ErrorCategory.QuotaExceeded,
-        ErrorReason.UnsafeFileName => ErrorCategory.InvalidData,
         _ => ErrorCategory.InvalidArgument,
     };
 

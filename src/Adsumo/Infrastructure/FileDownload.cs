@@ -6,17 +6,16 @@ using Adsumo.Client;
 namespace Adsumo.Infrastructure;
 
 /// <summary>
-/// A result file downloaded for a cmdlet (Save-AdsumoGeneration, New-AdsumoVoiceover -OutFile), with one progress
-/// bar: kilobytes received, of the total when the file host announced one.
+/// Downloads one result file for a cmdlet, with a progress bar of its bytes: the way Save-AdsumoGeneration and
+/// New-AdsumoVoiceover -OutFile both save.
 /// </summary>
 internal static class FileDownload
 {
-    public static DownloadResult Save(AdsumoApiCmdlet cmdlet, Uri url, string destination, bool force, Func<CallContext, Task<string?>>? freshUrl)
+    public static DownloadResult Run(AdsumoCmdlet cmdlet, AdsumoClient client, Uri url, string destination, bool overwrite, Func<CallContext, Task<Uri?>>? freshUrl)
     {
-        var client = cmdlet.Client;
-        var pump = cmdlet.Pump;
         var progress = new ProgressBar(cmdlet, $"Saving {Path.GetFileName(destination)}");
-        var result = pump.Run(call => client.Downloads.DownloadAsync(url, destination, force, freshUrl,
+        var pump = cmdlet.Pump;
+        var result = pump.Run(call => client.Downloads.DownloadAsync(url, destination, overwrite, freshUrl,
             p => pump.Post(() => progress.Update(Describe(p), p.Total is { } t && t > 0 ? (int)(100 * p.Received / t) : -1)), call));
         progress.Complete();
         return result;

@@ -1,14 +1,14 @@
 using System;
-using System.IO;
 using System.Management.Automation;
-using Adsumo.Client.Http;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
 /// <summary>
-/// Turns a -Path or -OutFile into a file-system path as PowerShell's own cmdlets do: relative to the current
-/// file-system location (not the process's working directory), and refused with Adsumo.InvalidFilePath when it
-/// leads anywhere but the file system (a relative path while the location is Env:, an unknown drive).
+/// Turns a -Path or -OutFile as the user typed it into a full file-system path, relative to the current
+/// file-system location, as PowerShell's own file cmdlets do (not to the process's working directory, which
+/// PowerShell does not move). A path on another provider (Env:, HKLM:, a relative path while the location is Env:)
+/// is refused with a clear error rather than written somewhere unexpected.
 /// </summary>
 internal static class FileSystemPaths
 {
@@ -20,27 +20,16 @@ internal static class FileSystemPaths
         {
             resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
         }
-        catch (Exception e) when (e is RuntimeException or ArgumentException or NotSupportedException or IOException)
+        catch (Exception e) when (e is not FlowControlException and not PipelineStoppedException)
         {
-            throw new AdsumoInputException(ErrorReason.InvalidFilePath, parameter,
-                $"-{parameter} '{Sanitize.Text(path, 60)}' is not a file-system path: {Sanitize.Text(e.Message, 200)}");
+            throw new AdsumoInputException(ErrorReason.NotAFileSystemPath, parameter,
+                $"-{parameter} '{SafeText.Quote(path)}' cannot be resolved to a file-system path: {SafeText.Line(e.Message, 200)}");
         }
         if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
         {
-            throw new AdsumoInputException(ErrorReason.InvalidFilePath, parameter,
-                $"-{parameter} '{Sanitize.Text(path, 60)}' leads to the {provider.Name} provider (the current location is {Sanitize.Text(cmdlet.SessionState.Path.CurrentLocation.Path, 80)}), not to the file system. Give a full path, or Set-Location to a folder first.");
+            throw new AdsumoInputException(ErrorReason.NotAFileSystemPath, parameter,
+                $"-{parameter} '{SafeText.Quote(path)}' is on the {provider.Name} provider, not the file system (the current location is {SafeText.Line(cmdlet.SessionState.Path.CurrentLocation.Path, 100)}): give a full path such as ./ads under a folder, or Set-Location to a folder first.");
         }
         return resolved;
-    }
-
-    /// <summary>The nearest existing part of <paramref name="path"/> (the path itself included) when it is a file, else null.</summary>
-    public static string? FileAlong(string path)
-    {
-        for (var part = Path.GetFullPath(path); !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
-        {
-            if (File.Exists(part)) return part;
-            if (Directory.Exists(part)) return null;
-        }
-        return null;
     }
 }

@@ -25,17 +25,29 @@ public abstract class GenerationInputCmdlet : AdsumoApiCmdlet
     public Generation[] InputObject { get; set; } = [];
 
     /// <summary>
-    /// Does <paramref name="work"/> for each of this pipeline item's generations, with its checked id and the object
-    /// when one was given. Each is an item of its own: a malformed id, or any failure of the work, is that
-    /// generation's non-terminating error, with what was given (the id, or the object) as its target.
+    /// Hands each of this pipeline item's generations to <paramref name="handle"/>, with its checked id and the object
+    /// when one was given. A problem with one (a malformed id, a failure while handling it) is that generation's
+    /// non-terminating error, its target the generation object when there is one, else the id; the others go on.
     /// </summary>
-    private protected void ForEachGeneration(Action<string, Generation?> work)
+    private protected void ForEachGeneration(Action<string, Generation?> handle)
     {
         if (ParameterSetName == ByObjectSet)
         {
-            foreach (var generation in InputObject) ForItem(generation, () => work(Input.Id(generation.Id, nameof(InputObject), "generation id"), generation));
+            foreach (var generation in InputObject) Each(generation, () => handle(Input.Id(generation.Id, nameof(InputObject), "generation id"), generation));
             return;
         }
-        foreach (var id in Id) ForItem(id, () => work(Input.Id(id, nameof(Id), "generation id"), null));
+        foreach (var id in Id) Each(id, () => handle(Input.Id(id, nameof(Id), "generation id"), null));
+    }
+
+    private void Each(object target, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+        {
+            WriteFailure(e, target);
+        }
     }
 }

@@ -35,13 +35,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
     /// <summary>The draft of this pipeline item, from the parameters.</summary>
     private protected abstract GenerationDraft Draft();
 
-    /// <summary>What the generation is made for, for error targets (a product, an avatar, a prompt).</summary>
-    private protected abstract object Target { get; }
-
-    // One pipeline item (one CSV row, say) that is invalid, too dear or refused is that item's error; the rest go on.
-    private protected override void Process() => ForItem(Target, CreateOne);
-
-    private void CreateOne()
+    private protected override void Process()
     {
         var draft = Draft();
         draft.Validate();
@@ -50,8 +44,9 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         if (MaxCredits is { } max && (estimate is null || estimate.High > max))
         {
             var why = estimate is null ? "its price is not published" : $"it may cost {estimate} ({estimate.Basis})";
-            throw new AdsumoInputException(ErrorReason.CreditLimitExceeded, nameof(MaxCredits),
-                $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}.");
+            WriteFailure(new AdsumoInputException(ErrorReason.CreditLimitExceeded, nameof(MaxCredits),
+                $"Not sending the {draft.Describe()}: {why}, above -MaxCredits {max}."), CurrentTarget);
+            return;
         }
         if (!ShouldProcess(draft.Describe(), $"Create, spending {cost}")) return;
 
@@ -63,7 +58,7 @@ public abstract class NewGenerationCmdlet : AdsumoApiCmdlet
         }
         catch (AdsumoException e)
         {
-            WriteFailure(e, Target, advice: MayHaveBeenCreated(e) ? LostAnswerAdvice(draft.Describe()) : null);
+            WriteFailure(e, CurrentTarget, advice: MayHaveBeenCreated(e) ? LostAnswerAdvice(draft.Describe()) : null);
             return;
         }
         WriteVerbose($"Submitted {draft.Describe()} as generation {generation.Id}, estimated at {cost}.");

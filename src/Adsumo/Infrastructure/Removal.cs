@@ -5,9 +5,8 @@ using Adsumo.Client;
 namespace Adsumo.Infrastructure;
 
 /// <summary>
-/// The loop the Remove cmdlets share: each id is checked, confirmed (unless -Force), deleted, and a failure (a
-/// malformed id, one not found, one in use) is reported for that id alone, a conflict in words that say why the item
-/// cannot go.
+/// The loop the Remove cmdlets share: each id is checked, confirmed (unless -Force), deleted, and a failure is
+/// reported for that id alone (a malformed id included), a conflict in words that say why the item cannot go.
 /// </summary>
 internal static class Removal
 {
@@ -16,10 +15,10 @@ internal static class Removal
     {
         foreach (var id in ids)
         {
-            cmdlet.ForItem(id, () =>
+            try
             {
                 var checkedId = Input.Id(id, "Id", what + " id");
-                if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) return;
+                if (!cmdlet.ShouldProceed(force, checkedId, "Delete " + what)) continue;
                 var client = cmdlet.Client;
                 try
                 {
@@ -29,7 +28,11 @@ internal static class Removal
                 {
                     cmdlet.WriteFailure(e, id, whyInUse(checkedId));
                 }
-            });
+            }
+            catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+            {
+                cmdlet.WriteFailure(e, id);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -23,10 +24,7 @@ internal sealed class SecretTransformationAttribute : ArgumentTransformationAttr
             case PSCredential credential:
                 return credential.Password;
             case string plain:
-                var converted = new SecureString();
-                foreach (var c in plain) converted.AppendChar(c);
-                converted.MakeReadOnly();
-                return converted;
+                return Secrets.Protect(plain);
             default:
                 throw new ArgumentTransformationMetadataException(
                     $"A secret must be a SecureString, a string or a PSCredential, not a {value.GetType().Name}.");

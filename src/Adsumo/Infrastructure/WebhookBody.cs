@@ -1,8 +1,7 @@
-using System;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -18,18 +17,8 @@ internal static class WebhookBody
 
     public static byte[] SecretBytes(SecureString secret)
     {
-        var pointer = IntPtr.Zero;
-        try
-        {
-            pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            // Read with its length: a NUL inside must not cut the secret short.
-            var plain = Marshal.PtrToStringUni(pointer, secret.Length);
-            if (plain.Length == 0) throw new AdsumoInputException(ErrorReason.MissingValue, "Secret", "-Secret must not be empty.");
-            return Encoding.UTF8.GetBytes(plain);
-        }
-        finally
-        {
-            if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-        }
+        var plain = Secrets.Reveal(secret);
+        if (plain.Length == 0) throw new AdsumoInputException(ErrorReason.MissingValue, "Secret", "-Secret must not be empty.");
+        return Encoding.UTF8.GetBytes(plain);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ExpiredUrlTests : IDisposable
             _ =>
             {
                 Interlocked.Increment(ref asked);
-                return Task.FromResult<string?>(files.Root + "/fresh.mp4");
+                return Task.FromResult<Uri?>(new Uri(files.Root + "/fresh.mp4"));
             }, null, TestClients.Call());
 
         Assert.Equal(1, asked);
@@ -62,7 +62,7 @@ public sealed class ExpiredUrlTests : IDisposable
                 _ =>
                 {
                     Interlocked.Increment(ref asked);
-                    return Task.FromResult<string?>(files.Root + "/again.mp4");
+                    return Task.FromResult<Uri?>(new Uri(files.Root + "/again.mp4"));
                 }, null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
@@ -78,7 +78,7 @@ public sealed class ExpiredUrlTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AdsumoException>(() =>
             TestClients.For(files).Downloads.DownloadAsync(new Uri(files.Root + "/x.mp4"), _folder.File("r.mp4"), false,
-                _ => Task.FromResult<string?>(null), null, TestClients.Call()));
+                _ => Task.FromResult<Uri?>(null), null, TestClients.Call()));
 
         Assert.Equal(AdsumoErrorKind.DownloadFailed, error.Kind);
         Assert.Contains("no fresh one", error.Message, StringComparison.Ordinal);

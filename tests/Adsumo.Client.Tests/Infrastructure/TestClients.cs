@@ -10,13 +10,7 @@ public static class TestClients
     /// <summary>A well-formed key; the tests assert that exactly this travels in the Authorization header.</summary>
     public const string KeyText = "adsumo_sk_test_0123456789abcdefc3d4";
 
-    public static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
-    }
+    public static SecureString Secure(string text) => Secrets.Protect(text);
 
     public static ApiKey Key() => ApiKey.From(Secure(KeyText), "ApiKey");
 

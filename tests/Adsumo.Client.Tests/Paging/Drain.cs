@@ -5,15 +5,10 @@ namespace Adsumo.Client.Tests.Paging;
 
 internal static class Drain
 {
-    /// <summary>Reads a query to its end as ListWriter does, with a bound so that a paging bug cannot loop forever.</summary>
-    public static async Task<List<T>> AllAsync<T>(PagedQuery<T> query, CallContext call, int maxPages = 50)
+    /// <summary>Reads a query to its end with the query's own walk, failing if a paging bug makes it go on and on.</summary>
+    public static Task<List<T>> AllAsync<T>(PagedQuery<T> query, CallContext call, int maxPages = 50)
     {
-        var all = new List<T>();
-        for (var pages = 0; !query.Done; pages++)
-        {
-            Assert.True(pages < maxPages, $"still not done after {maxPages} pages");
-            all.AddRange(await query.NextAsync(call));
-        }
-        return all;
+        var pages = 0;
+        return query.ReadAllAsync(call, _ => Assert.True(++pages <= maxPages, $"still not done after {maxPages} pages"));
     }
 }

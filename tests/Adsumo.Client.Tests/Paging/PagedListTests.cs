@@ -21,10 +21,32 @@ public sealed class PagedListTests
 
         Assert.Equal(Enumerable.Range(0, 250).Select(Payloads.IdOf), all.Select(p => p.Id));
         Assert.Equal(new[] { "limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=200" },
-            server.Requests.Select(r => r.Query.TrimStart('?')));
+            server.Requests.Select(r => r.Query.TrimStart('?')).OrderBy(q => q.Length).ThenBy(q => q, System.StringComparer.Ordinal));
         Assert.Equal(3, query.Requests);
         Assert.Equal(250, query.Total);
         Assert.Equal(250UL, query.Returned);
+    }
+
+    [Theory]
+    [InlineData(99)]
+    [InlineData(100)]
+    [InlineData(101)]
+    [InlineData(199)]
+    [InlineData(200)]
+    [InlineData(201)]
+    public async Task A_list_just_short_of_or_just_past_a_full_page_is_read_whole_with_each_page_asked_once(int count)
+    {
+        var list = Products(count);
+        await using var server = await ScenarioServer.StartAsync(list.Serve);
+        var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
+
+        var all = await Drain.AllAsync(query, TestClients.Call());
+
+        Assert.Equal(Enumerable.Range(0, count).Select(Payloads.IdOf), all.Select(p => p.Id));
+        var pages = (count + 99) / 100;
+        // Pages after the first are fetched side by side, so they may arrive in any order; each is asked once.
+        Assert.Equal(Enumerable.Range(0, pages).Select(page => $"limit=100&offset={page * 100}"),
+            server.Requests.Select(r => r.Query.TrimStart('?')).OrderBy(q => int.Parse(q.Split('=').Last(), System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

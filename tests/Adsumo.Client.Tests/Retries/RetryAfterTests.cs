@@ -93,9 +93,9 @@ public sealed class RetryAfterTests
         date.Headers.TryAddWithoutValidation("Retry-After", "Thu, 15 Jan 2026 12:00:30 GMT");
         using var none = new System.Net.Http.HttpResponseMessage();
 
-        Assert.Equal(TimeSpan.FromSeconds(120), Http.RetryPolicy.ReadRetryAfter(seconds, now, TimeSpan.FromHours(1)));
-        Assert.Equal(TimeSpan.FromSeconds(30), Http.RetryPolicy.ReadRetryAfter(date, now, TimeSpan.FromHours(1)));
-        Assert.Null(Http.RetryPolicy.ReadRetryAfter(none, now, TimeSpan.FromHours(1)));
+        Assert.Equal(TimeSpan.FromSeconds(120), Http.RetryPolicy.ReadRetryAfter(seconds, now));
+        Assert.Equal(TimeSpan.FromSeconds(30), Http.RetryPolicy.ReadRetryAfter(date, now));
+        Assert.Null(Http.RetryPolicy.ReadRetryAfter(none, now));
     }
 
     [Fact]

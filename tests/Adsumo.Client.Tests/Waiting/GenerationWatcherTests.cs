@@ -26,10 +26,11 @@ public sealed class GenerationWatcherTests
         };
     }
 
-    private static (GenerationWatcher Watcher, ConcurrentQueue<WaitEvent> Events) Watch(ScenarioServer server, TimeSpan timeout, CallContext? call = null, int maxConcurrency = 16, ConnectionSettings? settings = null)
+    // These tests are about polling each generation by id; waiting by list has tests of its own.
+    private static (GenerationWatcher Watcher, ConcurrentQueue<WaitEvent> Events) Watch(ScenarioServer server, TimeSpan timeout, CallContext? call = null, int maxConcurrency = 16, ConnectionSettings? settings = null, TimeSpan? interval = null)
     {
         var events = new ConcurrentQueue<WaitEvent>();
-        var watcher = new GenerationWatcher(TestClients.For(server, settings), Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency);
+        var watcher = new GenerationWatcher(TestClients.For(server, settings), interval ?? Interval, timeout, events.Enqueue, call ?? TestClients.Call(), maxConcurrency, WaitStrategy.ById);
         return (watcher, events);
     }
 
@@ -176,13 +177,16 @@ public sealed class GenerationWatcherTests
     }
 
     [Fact]
-    public async Task Cancelling_ends_the_wait_promptly()
+    public async Task Cancelling_ends_the_wait_promptly_in_the_middle_of_a_30_s_poll_interval()
     {
+        // Every poll is answered at once and the next is 30 s away: only a sleep that honours the token ends in time.
         await using var server = await ScenarioServer.StartAsync(e => e.Json(200, Payloads.Generation(IdFrom(e))));
         using var cancel = new CancellationTokenSource();
-        var (watcher, _) = Watch(server, Timeout.InfiniteTimeSpan, CallContext.Silent(cancel.Token));
+        var (watcher, _) = Watch(server, Timeout.InfiniteTimeSpan, CallContext.Silent(cancel.Token), interval: TimeSpan.FromSeconds(30));
         foreach (var id in Enumerable.Range(0, 5).Select(Payloads.IdOf)) watcher.Add(id);
         watcher.CompleteAdding();
+        for (var waited = 0; server.Requests.Count < 5 && waited < 100; waited++) await Task.Delay(100);
+        Assert.Equal(5, server.Requests.Count);
         await AssertCancelsWithinASecondAsync(watcher, cancel);
     }
 

@@ -1,16 +1,23 @@
 using System;
+using System.Globalization;
 using System.Text;
 
-namespace Adsumo.Client.Http;
+namespace Adsumo.Client;
 
 /// <summary>
-/// Makes text from the network safe to show: no control characters (a hostile answer could carry terminal escape
-/// sequences) and no invisible format characters (a right-to-left override could make it read as something else),
-/// whitespace collapsed, and a bounded length.
+/// The one place where text is made safe to show: text from the network (a hostile answer could carry terminal
+/// escape sequences, or a right-to-left override that makes it read as something else) and values the user gave
+/// that are quoted back in errors. Every message built from such text goes through here.
 /// </summary>
-public static class Sanitize
+public static class SafeText
 {
-    public static string Text(string? value, int maxLength = 500)
+    private const int MaxRequestId = 128;
+
+    /// <summary>
+    /// Text from the network on one line: control characters become spaces (collapsed), invisible format characters
+    /// and lone surrogate halves are dropped, and the length is bounded (an ellipsis marks the cut).
+    /// </summary>
+    public static string Line(string? value, int maxLength = 500)
     {
         if (string.IsNullOrEmpty(value)) return "";
         var builder = new StringBuilder(value!.Length < maxLength ? value.Length : maxLength);
@@ -18,7 +25,7 @@ public static class Sanitize
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format) continue;
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
                 // A whole pair (an emoji, say) is kept; a lone half is dropped below.
@@ -32,8 +39,7 @@ public static class Sanitize
                 continue;
             }
             if (char.IsSurrogate(c)) continue;
-            var isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
-            if (isSpace)
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 if (!lastWasSpace && builder.Length > 0) builder.Append(' ');
                 lastWasSpace = true;
@@ -48,6 +54,18 @@ public static class Sanitize
             }
         }
         return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// A value the user gave, quoted back in an error: bounded, with control characters, invisible format characters
+    /// and surrogates made visible as '?', so the user sees that something odd is there rather than its effect.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        var shown = text.Length > 60 ? text.Substring(0, 60) + "…" : text;
+        var builder = new StringBuilder(shown.Length);
+        foreach (var c in shown) builder.Append(IsUnsafe(c) ? '?' : c);
+        return builder.ToString();
     }
 
     /// <summary>
@@ -66,5 +84,7 @@ public static class Sanitize
         return builder.Length == 0 ? null : builder.ToString();
     }
 
-    private const int MaxRequestId = 128;
+    /// <summary>Control characters, format characters (bidirectional overrides, zero-width ones) and surrogates.</summary>
+    public static bool IsUnsafe(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 }
