@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Management.Automation;
 using Adsumo.Client;
@@ -79,19 +80,24 @@ public sealed class NewAdsumoVoiceoverCommand : AdsumoApiCmdlet
                 : null);
             return;
         }
-        if (destination is not null)
-        {
-            // The voiceover is made and paid for: whatever happens to its file, the object is written below.
-            try
-            {
-                var url = ResultUrl.Parse(voiceover.AudioUrl, $"Voiceover {voiceover.Id}");
-                voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
-            }
-            catch (AdsumoException e)
-            {
-                WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
-            }
-        }
+        // The voiceover is made and paid for: whatever happens to its file, it is written, and before the error
+        // about its audio, so that even -ErrorAction Stop (which ends the command at that error) keeps it.
+        var notSaved = destination is null ? null : SaveAudio(client, voiceover, destination);
         WriteObject(voiceover);
+        if (notSaved is not null) WriteFailure(notSaved, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
+    }
+
+    private Exception? SaveAudio(AdsumoClient client, Voiceover voiceover, string destination)
+    {
+        try
+        {
+            var url = ResultUrl.Parse(voiceover.AudioUrl, $"Voiceover {voiceover.Id}");
+            voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
+            return null;
+        }
+        catch (Exception e) when (e is AdsumoException or AdsumoInputException)
+        {
+            return e;
+        }
     }
 }
