@@ -169,6 +169,7 @@ internal sealed class Scenarios(RequestLog log)
             }
             return;
         }
+        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, context.RequestAborted);
         foreach (var (name, value) in answer.Headers) context.Response.Headers[name] = value;
         if (answer.Text is null)
         {

@@ -15,7 +15,7 @@ namespace Adsumo.ScenarioServer;
 /// A rule: {"method":"GET", "path":"^/api/v1/generations/[^/]+$" (a regular expression on the path after the
 /// scenario's name), optionally "query" (one on the query string, without its '?'), "answers":[{"status":200, "headers":{"Retry-After":"1e300"}, "json":{...}} or
 /// {"status":302, "headers":{"Location":"file:///etc/passwd"}} or {"status":200, "text":"...",
-/// "content_type":"text/plain"}]}. The answers are used in turn, the last one again once they run out (a total
+/// "content_type":"text/plain"}], each optionally "delay_ms" before it is sent (a slow page, say)}. The answers are used in turn, the last one again once they run out (a total
 /// that alternates is two answers and "cycle": true). In JSON and text, "{fileRoot}" becomes the scenario's own file
 /// URL root (http://127.0.0.1:port/&lt;name&gt;/files) and "{id}" the last segment of the request's path.
 /// </summary>
@@ -57,7 +57,8 @@ internal sealed class ScriptedScenarios
             text = Fill(plain.GetValue<string>());
             contentType ??= "text/plain; charset=utf-8";
         }
-        return new ScriptedAnswer(answer["status"]?.GetValue<int>() ?? 200, headers, contentType, text);
+        var delay = TimeSpan.FromMilliseconds(answer["delay_ms"]?.GetValue<int>() ?? 0);
+        return new ScriptedAnswer(answer["status"]?.GetValue<int>() ?? 200, headers, contentType, text, delay);
     }
 
     public bool IsScript(string scenario) => _scripts.ContainsKey(scenario);
@@ -99,7 +100,7 @@ internal sealed class ScriptedScenarios
 }
 
 /// <summary>What a script answers: a status, headers and a body; <see cref="Normal"/> means "answer as usual".</summary>
-internal sealed record ScriptedAnswer(int Status, IReadOnlyDictionary<string, string> Headers, string? ContentType, string? Text)
+internal sealed record ScriptedAnswer(int Status, IReadOnlyDictionary<string, string> Headers, string? ContentType, string? Text, TimeSpan Delay)
 {
-    public static readonly ScriptedAnswer Normal = new(0, new Dictionary<string, string>(), null, null);
+    public static readonly ScriptedAnswer Normal = new(0, new Dictionary<string, string>(), null, null, TimeSpan.Zero);
 }
