@@ -74,6 +74,11 @@ BeforeDiscovery {
         @{ Kind = 'a voiceover whose audio URL is on ftp:'; Id = 'Adsumo.DownloadFailed'; Output = 1
             Rules = @(@{ method = 'POST'; path = $voiceover; json = @{ id = $other; status = 'completed'; duration = 1; audio_url = 'ftp://127.0.0.1/v.mp3' } })
             Run = { param($Connection, $Folder) New-AdsumoVoiceover -Text hi -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile (Join-Path $Folder v.mp3) -Connection $Connection } }
+        @{ Kind = 'a voiceover whose audio file redirects to file:'; Id = 'Adsumo.DownloadFailed'; Output = 1; Message = 'was made, but its audio was not saved'
+            Rules = @(
+                @{ method = 'POST'; path = $voiceover; json = @{ id = $other; status = 'completed'; duration = 1; audio_url = '{fileRoot}/v.mp3' } }
+                @{ method = 'GET'; path = '^/files/'; status = 302; headers = @{ Location = 'file:///etc/passwd' } })
+            Run = { param($Connection, $Folder) New-AdsumoVoiceover -Text hi -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile (Join-Path $Folder v.mp3) -Connection $Connection } }
         # Retry-After is range-checked: an absurd wait is no wait at all for the bounds, and the next item goes on.
         @{ Kind = 'Retry-After: 1e300'; Id = 'Adsumo.RateLimited'; Errors = 2; Requests = 2
             Rules = @(@{ method = 'GET'; path = '^/api/v1/products/'; status = 429; headers = @{ 'Retry-After' = '1e300' }; json = @{ error = @{ code = 'rate_limited'; message = 'slow down' } } })
@@ -84,6 +89,9 @@ BeforeDiscovery {
         @{ Kind = 'Retry-After as a date in the year 9999'; Id = 'Adsumo.RateLimited'; Errors = 2; Requests = 2
             Rules = @(@{ method = 'GET'; path = '^/api/v1/products/'; status = 429; headers = @{ 'Retry-After' = 'Fri, 31 Dec 9999 23:59:59 GMT' }; json = @{ error = @{ code = 'rate_limited'; message = 'slow down' } } })
             Run = { param($Connection, $Folder) $gid, $other | Get-AdsumoProduct -Connection $Connection } }
+        @{ Kind = 'Retry-After: 1e300 on a creation'; Id = 'Adsumo.RateLimited'; Requests = 1
+            Rules = @(@{ method = 'POST'; path = '^/api/v1/products$'; status = 429; headers = @{ 'Retry-After' = '1e300' }; json = @{ error = @{ code = 'rate_limited'; message = 'slow down' } } })
+            Run = { param($Connection, $Folder) New-AdsumoProduct -Name Mug -Description d -Category c -ImageUrl https://example.com/m.png -Connection $Connection } }
         @{ Kind = 'Retry-After: NaN'; Id = 'Adsumo.RateLimited'; Errors = 2; Requests = 6
             Rules = @(@{ method = 'GET'; path = '^/api/v1/products/'; status = 429; headers = @{ 'Retry-After' = 'NaN' }; json = @{ error = @{ code = 'rate_limited'; message = 'slow down' } } })
             Run = { param($Connection, $Folder) $gid, $other | Get-AdsumoProduct -Connection $Connection } }
@@ -239,6 +247,27 @@ Describe 'Hostile values on the way out' {
         $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Adsumo.InvalidBody,*' }
         $run.Errors[0].ToString() | Should -Match 'nested more than 64 levels'
         @(Get-ScenarioRequest -Server $server -Scenario ok | Where-Object method -EQ POST) | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a -Body that is an endless sequence, even with -WhatIf, and the process goes on' {
+        $run = Invoke-Captured { Invoke-AdsumoRequest -Method POST -Path products -Body @{ items = [Linq.Enumerable]::Range(0, [int]::MaxValue) } -WhatIf -Connection $connection }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Adsumo.InvalidBody,*'
+        $run.Errors[0].ToString() | Should -Match 'more than 100,000 values'
+        $run.Seconds | Should -BeLessThan 10
+    }
+
+    It 'writes a paid voiceover even under -ErrorAction Stop, before the error about its audio' {
+        $scenario = Connect-ScriptedScenario -Server $server -Rules @(@{
+                method = 'POST'; path = '^/api/v1/voiceovers/text-to-speech$'
+                answers = @(@{ json = @{ id = 'vo_paid'; status = 'completed'; duration = 1; audio_url = 'file:///etc/passwd' } })
+            })
+        $written = [Collections.Generic.List[object]]::new()
+        $file = Join-Path $TestDrive 'paid.mp3'
+        { New-AdsumoVoiceover -Text hi -VoiceId EXAVITQu4vr4xnSDxMaL -OutFile $file -Connection $scenario.Connection -ErrorAction Stop | ForEach-Object { $written.Add($_) } } |
+            Should -Throw -ErrorId 'Adsumo.DownloadFailed,Adsumo.Commands.NewAdsumoVoiceoverCommand'
+        $written.Id | Should -Be 'vo_paid'
+        $file | Should -Not -Exist
     }
 
     It 'writes query values the same in every culture: booleans, numbers, dates and lists' {

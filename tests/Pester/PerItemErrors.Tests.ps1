@@ -88,6 +88,24 @@ Describe 'One bad item among good ones' {
         @(Get-EmulatorRequest -Emulator $emulator | Where-Object path -Like '*/products/*') | Should -BeNullOrEmpty
     }
 
+    It 'ends the whole command at the first item when the key is refused, rather than refusing each item in turn' {
+        # The environment's key is used without a check (Connect-Adsumo would refuse it first): a key of the tier
+        # below Starter, which the API answers 403 for every request.
+        $saved = @{ Key = $env:ADSUMO_API_KEY; Uri = $env:ADSUMO_BASE_URI }
+        Disconnect-Adsumo
+        $env:ADSUMO_API_KEY = New-TestKey -Prefix 'adsumo_sk_free_'
+        $env:ADSUMO_BASE_URI = $emulator.BaseUri
+        try {
+            { $good[0], $missing, $good[1] | Get-AdsumoProduct -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'Adsumo.Forbidden,Adsumo.Commands.GetAdsumoProductCommand'
+            @(Get-EmulatorRequest -Emulator $emulator | Where-Object path -Like '*/products/*').Count | Should -Be 1
+        }
+        finally {
+            $env:ADSUMO_API_KEY = $saved.Key
+            $env:ADSUMO_BASE_URI = $saved.Uri
+        }
+    }
+
     It 'ends the whole command when there is no connection, whatever -ErrorAction says' {
         Disconnect-Adsumo
         { $good | Get-AdsumoProduct -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoProductCommand'

@@ -44,6 +44,29 @@ Describe 'Connections per runspace' {
         @(Get-AdsumoProduct).Count | Should -Be 2
     }
 
+    It 'forgets an iteration''s connection before the next iteration of a reused runspace, which makes none' {
+        # Without a Connect-Adsumo of its own, the second iteration shows that the reset is detected as such (not
+        # only that a failed Connect-Adsumo forgets the connection before it).
+        $module = $env:ADSUMO_TEST_MODULE
+        $uri = $emulator.BaseUri
+        $results = (New-TestKey), $null | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Import-Module $using:module
+            if ($_) { $null = Connect-Adsumo -ApiKey $_ -BaseUri $using:uri }
+            $credit = try { $null = Get-AdsumoCredit -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId }
+            [pscustomobject]@{ Runspace = [runspace]::DefaultRunspace.InstanceId; Credit = $credit }
+        }
+        @($results.Runspace | Select-Object -Unique).Count | Should -Be 1 -Because 'the test is about a reused runspace'
+        $results.Credit | Should -Be 'connected', 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand'
+    }
+
+    It 'leaves the runspace without a default connection after a failed Connect-Adsumo' {
+        $null = New-TestTeam -Emulator $emulator
+        { Connect-Adsumo -ApiKey (New-TestKey -Prefix 'adsumo_sk_free_') -BaseUri $emulator.BaseUri } |
+            Should -Throw -ErrorId 'Adsumo.Forbidden,Adsumo.Commands.ConnectAdsumoCommand'
+        Get-AdsumoConnection | Should -BeNullOrEmpty
+        { Get-AdsumoCredit } | Should -Throw -ErrorId 'Adsumo.NotConnected,Adsumo.Commands.GetAdsumoCreditCommand'
+    }
+
     It 'keeps six teams apart in parallel runspaces that each connect with their own key' {
         # The parent runspace has a team of its own, which the parallel ones must neither see nor replace.
         $parent = New-TestTeam -Emulator $emulator

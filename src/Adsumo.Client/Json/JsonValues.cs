@@ -13,12 +13,15 @@ namespace Adsumo.Client;
 /// </summary>
 public static class JsonValues
 {
-    private const int MaxDepth = 64;
+    /// <summary>
+    /// A JSON node from a plain value; throws <see cref="AdsumoInputException"/> for what JSON cannot carry, and for
+    /// a value nested too deep, too large or holding itself (<see cref="NestingGuard"/>).
+    /// </summary>
+    public static JsonNode? ToNode(object? value, string parameter) => ToNode(value, parameter, new NestingGuard(parameter), 0);
 
-    /// <summary>A JSON node from a plain value; throws <see cref="AdsumoInputException"/> for what JSON cannot carry.</summary>
-    public static JsonNode? ToNode(object? value, string parameter, int depth = 0)
+    private static JsonNode? ToNode(object? value, string parameter, NestingGuard guard, int depth)
     {
-        if (depth > MaxDepth) throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} is nested more than {MaxDepth} levels deep.");
+        guard.Count();
         switch (value)
         {
             case null:
@@ -51,16 +54,20 @@ public static class JsonValues
             case Enum e:
                 return JsonValue.Create(e.ToString());
             case IDictionary dictionary:
+                guard.Enter(dictionary, depth);
                 var obj = new JsonObject();
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
-                    obj[key] = ToNode(entry.Value, parameter, depth + 1);
+                    obj[key] = ToNode(entry.Value, parameter, guard, depth + 1);
                 }
+                guard.Exit(dictionary);
                 return obj;
             case IEnumerable list:
+                guard.Enter(list, depth);
                 var array = new JsonArray();
-                foreach (var item in list) array.Add(ToNode(item, parameter, depth + 1));
+                foreach (var item in list) array.Add(ToNode(item, parameter, guard, depth + 1));
+                guard.Exit(list);
                 return array;
             default:
                 throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} holds a {value.GetType().Name}, which the module cannot send as JSON: use hashtables, arrays, strings, numbers and booleans.");

@@ -32,6 +32,13 @@ public sealed class PagedQuery<T> : IDisposable
     /// </summary>
     internal const int MaxFruitlessRestarts = 3;
 
+    /// <summary>
+    /// The requests a walk may make for what it has returned: a margin, then a number per item. A list that shrinks
+    /// while it is read costs a few requests per page (and fetching ahead a few more), never this many per item;
+    /// a total that grows as fast as the walk while the pages repeat themselves would otherwise never end.
+    /// </summary>
+    internal static long MaxRequestsFor(ulong returned) => 100 + 20 * (long)Math.Min(returned, (ulong)int.MaxValue);
+
     private readonly Func<long, int, CallContext, Task<Page<T>>> _fetch;
     private readonly Func<T, string> _idOf;
     private readonly IdSet _seen = new();
@@ -81,6 +88,11 @@ public sealed class PagedQuery<T> : IDisposable
             var wanted = _first - Returned;
             var limit = (int)Math.Min((ulong)MaxPageSize, wanted);
             var pageOffset = _offset;
+            if (Requests >= MaxRequestsFor(Returned))
+            {
+                throw new AdsumoException(AdsumoErrorKind.InvalidResponse,
+                    $"The service kept answering without bringing new items: {Requests} requests for {Returned} items; reading stopped here.");
+            }
             if (_pagesRead > 0) FetchAhead(call);
             var page = await FetchAsync(pageOffset, limit, call).ConfigureAwait(false);
             _pagesRead++;

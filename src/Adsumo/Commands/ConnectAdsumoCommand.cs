@@ -12,7 +12,8 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Checks the key with a request for the team's credit balance (a wrong key fails here, clearly), then makes the
 /// connection the default of the current runspace, so later Adsumo cmdlets in this client use it. Other runspaces
-/// (ForEach-Object -Parallel, jobs) keep their own. Without -ApiKey the key comes from the ADSUMO_API_KEY environment
+/// (ForEach-Object -Parallel, jobs) keep their own. A failed Connect-Adsumo leaves the runspace with no default
+/// connection, so that a script never goes on as the team it was connected to before. Without -ApiKey the key comes from the ADSUMO_API_KEY environment
 /// variable; without -BaseUri the base URI comes from ADSUMO_BASE_URI, else https://www.adsumo.ai/api/v1.
 /// The key is never shown: the connection displays it masked to its prefix and last four characters. Its form is
 /// checked before anything is sent: a key that does not start with adsumo_sk_, has nothing after it, holds spaces or
@@ -112,6 +113,9 @@ public sealed class ConnectAdsumoCommand : AdsumoCmdlet
 
     private protected override void End()
     {
+        // A failed connect leaves no default behind: the script meant to work as the new key's team, and must not
+        // go on as the team connected before.
+        Connections.SetDefault(SessionState, null);
         var key = ApiKey ?? KeyFromEnvironment();
         var settings = new ConnectionSettings
         {

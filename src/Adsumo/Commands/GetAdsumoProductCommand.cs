@@ -9,8 +9,8 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Without -Id, lists every product, newest first, writing each page of 100 as it arrives; -First, -Skip and
 /// -IncludeTotalCount page on the server, and a pipeline that stops early (Select-Object -First 3) stops the paging.
-/// With -Id (or ids and products from the pipeline), gets each one; an id that does not exist is a non-terminating
-/// Adsumo.NotFound error and the others still come. -Name (wildcards allowed, case ignored) keeps the products
+/// With -Id (or ids and products from the pipeline), gets each one; a malformed id (Adsumo.InvalidId) or one that
+/// does not exist (Adsumo.NotFound) is that id's non-terminating error, and the others still come. -Name (wildcards allowed, case ignored) keeps the products
 /// whose name matches: the API has no name filter, so the module filters the listing as its pages arrive (still
 /// streaming, and stopping the paging once -First matches are written); -Skip, -First and -IncludeTotalCount then
 /// count matches. Names are trimmed when products are created, and so is the pattern. Products are not unique by

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Management.Automation;
 using Adsumo.Client;
@@ -78,9 +79,11 @@ public sealed class NewAdsumoVoiceoverCommand : BatchCreationCmdlet
         }, VoiceId);
     }
 
-    // On the pipeline thread: the voiceover is made and paid for, so whatever happens to its file it is written.
+    // On the pipeline thread. The voiceover is made and paid for: whatever happens to its file, it is written, and
+    // before the error about its audio, so that even -ErrorAction Stop (which ends the command at that error) keeps it.
     private void Written(AdsumoClient client, Voiceover voiceover, string? destination, JournalTicket? ticket)
     {
+        Exception? notSaved = null;
         if (destination is not null)
         {
             try
@@ -89,11 +92,12 @@ public sealed class NewAdsumoVoiceoverCommand : BatchCreationCmdlet
                 voiceover.Path = FileDownload.Run(this, client, url, destination, Force, null).Path;
                 ticket?.Journal.RecordSaved(voiceover.Id, voiceover.Path);
             }
-            catch (AdsumoException e)
+            catch (Exception e) when (e is AdsumoException or AdsumoInputException)
             {
-                WriteFailure(e, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
+                notSaved = e;
             }
         }
         WriteObject(voiceover);
+        if (notSaved is not null) WriteFailure(notSaved, voiceover.Id, $"Voiceover {voiceover.Id} was made, but its audio was not saved:");
     }
 }

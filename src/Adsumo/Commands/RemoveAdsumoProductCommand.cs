@@ -9,8 +9,9 @@ namespace Adsumo.Commands;
 /// <remarks>
 /// Asks for confirmation unless -Force is given; -WhatIf shows what would be deleted and sends nothing. A product
 /// that still has generations cannot be deleted: that is a non-terminating Adsumo.Conflict error, and the other
-/// products are still deleted. Takes ids and products from the pipeline, so Get-AdsumoProduct | Remove-AdsumoProduct
-/// -Force deletes them all (the listing copes with the list shrinking under it).
+/// products are still deleted; so is a malformed id (Adsumo.InvalidId) or one not found (Adsumo.NotFound). Takes ids
+/// and products from the pipeline, so Get-AdsumoProduct | Remove-AdsumoProduct -Force deletes them all (the listing
+/// copes with the list shrinking under it).
 /// </remarks>
 /// <example>
 /// <code>Remove-AdsumoProduct -Id $product.Id</code>

@@ -56,9 +56,17 @@ public abstract class AdsumoCmdlet : PSCmdlet, IDisposable
     /// <summary>Runs once after the last pipeline item.</summary>
     private protected virtual void End() { }
 
-    /// <summary>A failure of one pipeline item: reported, and the pipeline goes on.</summary>
-    internal void WriteFailure(Exception exception, object? target, string? context = null, string? advice = null) =>
-        WriteError(ErrorRecords.From(exception, target, context, advice));
+    /// <summary>
+    /// A failure of one pipeline item: reported, and the pipeline goes on; unless it makes the whole command
+    /// meaningless, which ends it: the key was refused (401), or the team may not use the API (403), so every other
+    /// item would only be refused in turn.
+    /// </summary>
+    internal void WriteFailure(Exception exception, object? target, string? context = null, string? advice = null)
+    {
+        var record = ErrorRecords.From(exception, target, context, advice);
+        if (exception is AdsumoException { Kind: AdsumoErrorKind.Unauthorized or AdsumoErrorKind.Forbidden }) ThrowTerminatingError(record);
+        WriteError(record);
+    }
 
     /// <summary>A failure that ends the command, such as bad input.</summary>
     internal void ThrowFailure(Exception exception, object? target, string? context = null) =>

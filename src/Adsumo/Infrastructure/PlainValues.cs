@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
-using System.Runtime.CompilerServices;
+using Adsumo.Client;
 
 namespace Adsumo.Infrastructure;
 
@@ -13,45 +13,44 @@ namespace Adsumo.Infrastructure;
 /// </summary>
 internal static class PlainValues
 {
-    /// <summary>The deepest nesting a value may have: as deep as the JSON the HTTP core will write.</summary>
-    public const int MaxDepth = 64;
-
     /// <summary>
     /// The plain value of <paramref name="value"/>, for the parameter <paramref name="parameter"/>. A value that
-    /// contains itself (a hashtable with itself as a value) or is nested deeper than <see cref="MaxDepth"/> is an
-    /// Adsumo.InvalidBody error: followed without a bound, it would overflow the stack and end the process.
+    /// contains itself (a hashtable with itself as a value), is nested too deep or holds too many values (an endless
+    /// sequence) is an Adsumo.InvalidBody error (<see cref="NestingGuard"/>): followed without a bound, it would
+    /// overflow the stack or the memory and end the process.
     /// </summary>
-    public static object? From(object? value, string parameter) => From(value, parameter, 0, new HashSet<object>(ReferenceComparer.Instance));
+    public static object? From(object? value, string parameter) => From(value, new NestingGuard(parameter), 0);
 
-    private static object? From(object? value, string parameter, int depth, HashSet<object> open)
+    private static object? From(object? value, NestingGuard guard, int depth)
     {
+        guard.Count();
         switch (value)
         {
             case null:
                 return null;
             case PSObject { BaseObject: PSCustomObject } custom:
-                return Container(custom, parameter, depth, open, () =>
+                return Container(custom, guard, depth, () =>
                 {
                     var fromCustom = new OrderedDictionary();
-                    foreach (var property in custom.Properties) fromCustom[property.Name] = From(property.Value, parameter, depth + 1, open);
+                    foreach (var property in custom.Properties) fromCustom[property.Name] = From(property.Value, guard, depth + 1);
                     return fromCustom;
                 });
             case PSObject wrapped:
-                return From(wrapped.BaseObject, parameter, depth, open);
+                return From(wrapped.BaseObject, guard, depth);
             case string:
                 return value;
             case IDictionary dictionary:
-                return Container(dictionary, parameter, depth, open, () =>
+                return Container(dictionary, guard, depth, () =>
                 {
                     var copy = new OrderedDictionary();
-                    foreach (DictionaryEntry entry in dictionary) copy[entry.Key] = From(entry.Value, parameter, depth + 1, open);
+                    foreach (DictionaryEntry entry in dictionary) copy[entry.Key] = From(entry.Value, guard, depth + 1);
                     return copy;
                 });
             case IEnumerable list:
-                return Container(list, parameter, depth, open, () =>
+                return Container(list, guard, depth, () =>
                 {
                     var items = new List<object?>();
-                    foreach (var item in list) items.Add(From(item, parameter, depth + 1, open));
+                    foreach (var item in list) items.Add(From(item, guard, depth + 1));
                     return items;
                 });
             default:
@@ -59,30 +58,17 @@ internal static class PlainValues
         }
     }
 
-    private static object Container(object container, string parameter, int depth, HashSet<object> open, Func<object> copy)
+    private static object Container(object container, NestingGuard guard, int depth, Func<object> copy)
     {
-        if (depth >= MaxDepth)
-            throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} is nested more than {MaxDepth} levels deep.");
-        if (!open.Add(container))
-            throw new AdsumoInputException(ErrorReason.InvalidBody, parameter, $"-{parameter} contains itself (a {container.GetType().Name} inside itself), so it cannot be sent as JSON.");
+        guard.Enter(container, depth);
         try
         {
             return copy();
         }
         finally
         {
-            open.Remove(container);
+            guard.Exit(container);
         }
-    }
-
-    /// <summary>Identity, not equality: a hashtable is "the same" only when it is the very same object.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<object>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
     }
 
     /// <summary>An answer's plain values as PowerShell objects: objects become PSCustomObjects, lists arrays.</summary>

@@ -11,6 +11,23 @@ public sealed class UntrustedTotalTests
 {
     private static long OffsetOf(Exchange e) => long.Parse(e.Context.Request.Query["offset"].ToString(), CultureInfo.InvariantCulture);
 
+    /// <summary>Walks a query as a cmdlet does until it fails; the failure, and how many items came before it.</summary>
+    private static async Task<(AdsumoException Error, int Read)> ReadUntilItFailsAsync(PagedQuery<Product> query)
+    {
+        var read = 0;
+        var error = await Assert.ThrowsAsync<AdsumoException>(async () =>
+        {
+            // A bound of its own, so that a walk that never ends fails the test instead of hanging it (in NextAsync,
+            // the call's 30 s end it).
+            for (var pages = 0; !query.Done; pages++)
+            {
+                Assert.True(pages < 50, "the walk does not end");
+                read += (await query.NextAsync(TestClients.Call())).Count;
+            }
+        });
+        return (error, read);
+    }
+
     [Fact]
     public async Task A_total_that_flickers_while_nothing_new_is_read_ends_in_an_error_after_a_few_restarts()
     {
@@ -22,22 +39,33 @@ public sealed class UntrustedTotalTests
             return e.Json(200, Payloads.Page(ids, offset == 100 ? 249 : 250, 100, offset));
         });
         var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
-        var read = 0;
 
-        var error = await Assert.ThrowsAsync<AdsumoException>(async () =>
-        {
-            for (var pages = 0; !query.Done; pages++)
-            {
-                Assert.True(pages < 50, "the walk does not end");
-                read += (await query.NextAsync(TestClients.Call())).Count;
-            }
-        });
+        var (error, read) = await ReadUntilItFailsAsync(query);
 
         Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("keeps changing", error.Message, StringComparison.Ordinal);
         Assert.Equal(200, read);
         // Each pass may fetch the pages after it ahead: still a handful of passes, never an endless walk.
         Assert.InRange(server.Requests.Count, 4, (PagedQuery<Product>.MaxFruitlessRestarts + 2) * 3);
+    }
+
+    [Fact]
+    public async Task A_total_that_grows_as_fast_as_the_walk_over_repeating_pages_ends_at_the_bound_on_requests()
+    {
+        // The same items at every offset, with a total always two pages past the offset asked for: the total only
+        // grows as the walk goes on (no shrink to count), and a growing total may have pushed old items along (no
+        // offset ignored), so only the bound on requests per item ends it.
+        await using var server = await ScenarioServer.StartAsync(e =>
+            e.Json(200, Payloads.Page(Enumerable.Range(0, 100).Select(Payloads.IdOf).Select(id => Payloads.Product(id)), OffsetOf(e) + 200, 100, OffsetOf(e))));
+        using var query = TestClients.For(server).ListProducts(0, ulong.MaxValue);
+
+        var (error, read) = await ReadUntilItFailsAsync(query);
+
+        Assert.Equal(AdsumoErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("without bringing new items", error.Message, StringComparison.Ordinal);
+        Assert.Equal(100, read);
+        // Pages fetched ahead may still be in flight when the bound is met: a few more, never an endless walk.
+        Assert.InRange(server.Requests.Count, PagedQuery<Product>.MaxRequestsFor(100), PagedQuery<Product>.MaxRequestsFor(100) + PagedQuery<Product>.MaxPagesAhead);
     }
 
     [Fact]
