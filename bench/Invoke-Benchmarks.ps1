@@ -95,6 +95,72 @@ function Invoke-ListingBenchmark {
     Set-Latency -Emulator $Emulator -Milliseconds 0
 }
 
+function Invoke-WaitingBenchmark {
+    # 500 generations that end over 2-6 s, waited on with a 1 s poll interval: by listing (the default, Auto) and by
+    # polling each by id (-PollBy Id), in turns. The emulator counts the requests; the lag of a generation is from its
+    # end (its CompletedAt) to the moment the wait wrote it. Then the same wait under --rate-limit 60.
+    param($Emulator)
+    $key = New-BenchKey
+    $connection = Connect-Adsumo -ApiKey $key -BaseUri $Emulator.BaseUri -PassThru
+    $figures = @{ Auto = @{ requests = @(); lag = @(); last = @() }; Id = @{ requests = @(); lag = @(); last = @() } }
+    $waitRounds = [math]::Max(1, [math]::Floor($Rounds / 2))
+    foreach ($round in 1..$waitRounds) {
+        foreach ($mode in 'Auto', 'Id') {
+            $measured = Measure-Wait -Emulator $Emulator -Key $key -Connection $connection -PollBy $mode
+            $figures[$mode].requests += $measured.Requests
+            $figures[$mode].lag += $measured.MaxLag
+            $figures[$mode].last += $measured.LastLag
+        }
+    }
+    $listed = Get-Median $figures.Auto.requests
+    $polled = Get-Median $figures.Id.requests
+    Add-BenchResult -Benchmark 'Wait on 500 generations ending over 2-6 s, 1 s interval: requests' -Value $listed -Unit 'requests' `
+        -Baseline 'polling each by id' -BaselineValue $polled -GoalText '<= a third' -Met ($listed * 3 -le $polled)
+    $lag = Get-Median $figures.Auto.lag
+    Add-BenchResult -Benchmark 'Wait on 500 generations: longest time from an end to its object written' -Value $lag -Unit 's' `
+        -Baseline 'polling each by id' -BaselineValue (Get-Median $figures.Id.lag) -GoalText '<= 1 s (the poll interval)' -Met ($lag -le 1.0)
+    Add-BenchResult -Benchmark 'Wait on 500 generations: last end to last object written' -Value (Get-Median $figures.Auto.last) -Unit 's' `
+        -Baseline 'polling each by id' -BaselineValue (Get-Median $figures.Id.last)
+
+    # A service that allows 60 requests a minute: the wait honours Retry-After for the whole connection and ends
+    # with every generation written and no error.
+    $limitedKey = New-BenchKey
+    $limited = Connect-Adsumo -ApiKey $limitedKey -BaseUri $Emulator.BaseUri -PassThru
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method PUT -Path settings -Body @{ rate_limit = 60 }
+    try {
+        $measured = Measure-Wait -Emulator $Emulator -Key $limitedKey -Connection $limited -PollBy Auto
+    }
+    finally {
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method PUT -Path settings -Body @{ rate_limit = 0 }
+    }
+    Add-BenchResult -Benchmark "Wait on 500 generations under --rate-limit 60 ($([math]::Round($measured.Seconds)) s, $($measured.Requests) requests): errors" `
+        -Value $measured.Errors -Unit 'errors' -Goal 0
+}
+
+function Measure-Wait {
+    # Seeds 500 generations ending 2, 3, 4, 5 and 6 s from now (100 each) and waits on them.
+    param($Emulator, [string] $Key, $Connection, [string] $PollBy)
+    $ids = foreach ($seconds in 2..6) {
+        (Invoke-EmulatorControl -Emulator $Emulator -Method POST -Path seed -Key $Key -Body @{ generations = @{ count = 100; status = 'processing'; seconds = $seconds } }).generations
+    }
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method DELETE -Path requests
+    $written = [System.Collections.Generic.List[object]]::new()
+    $errors = $null
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $ids | Wait-AdsumoGeneration -PollIntervalSeconds 1 -PollBy $PollBy -Connection $Connection -ErrorAction SilentlyContinue -ErrorVariable errors |
+        ForEach-Object { $written.Add([pscustomobject]@{ At = [DateTimeOffset]::UtcNow; Generation = $_ }) }
+    $seconds = $watch.Elapsed.TotalSeconds
+    if ($written.Count + @($errors).Count -ne 500) { throw "The wait by $PollBy wrote $($written.Count) generations and $(@($errors).Count) errors, not 500." }
+    $lags = @($written | ForEach-Object { ($_.At - $_.Generation.CompletedAt).TotalSeconds })
+    [pscustomobject]@{
+        Requests = Get-RequestCount -Emulator $Emulator -PathLike '/api/v1/generations*'
+        MaxLag   = ($lags | Measure-Object -Maximum).Maximum
+        LastLag  = (($written.At | Measure-Object -Maximum).Maximum - ($written.Generation.CompletedAt | Measure-Object -Maximum).Maximum).TotalSeconds
+        Errors   = @($errors).Count
+        Seconds  = $seconds
+    }
+}
+
 function Invoke-MemoryBenchmark {
     # 100,000 products streamed through the pipeline, in a fresh pwsh whose working set is sampled as they pass.
     param($Emulator)
@@ -199,6 +265,7 @@ try {
     if ('start' -like $Only) { Invoke-StartBenchmark -Emulator $emulator }
     if ('listing' -like $Only) { Invoke-ListingBenchmark -Emulator $emulator }
     if ('memory' -like $Only) { Invoke-MemoryBenchmark -Emulator $emulator }
+    if ('waiting' -like $Only) { Invoke-WaitingBenchmark -Emulator $emulator }
     if ('save' -like $Only) {
         if (-not ('AdsumoBench.PlainClient' -as [type])) {
             Add-Type -Path (Join-Path $PSScriptRoot 'Baselines/PlainClient.cs') -ReferencedAssemblies System.Text.Json, System.Net.Http, System.Net.Primitives, System.Collections, System.Runtime, System.Text.Encodings.Web, System.Memory

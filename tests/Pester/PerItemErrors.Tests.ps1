@@ -70,7 +70,8 @@ Describe 'One bad item among good ones' {
         $run = Invoke-Captured { $rows | New-AdsumoImage -Model fast }
         $run.Output.Count | Should -Be 2
         $run.Errors.FullyQualifiedErrorId | Should -Be 'Adsumo.InvalidAspectRatio,Adsumo.Commands.NewAdsumoImageCommand'
-        $run.Errors[0].TargetObject | Should -Be 'a blue bottle'
+        # The target is the row as it came, so a script knows which row of its CSV to fix.
+        $run.Errors[0].TargetObject.Prompt | Should -Be 'a blue bottle'
     }
 
     It 'saves the good generations piped around a malformed id and one still processing (Save-AdsumoGeneration)' {

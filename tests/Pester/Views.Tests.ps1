@@ -29,7 +29,14 @@ BeforeAll {
         event = 'generation.failed'; generation_id = $failed.Id; type = 'talking-avatar'; status = 'failed'
         error_message = 'The script could not be spoken in the chosen voice.'; created_at = '2026-01-15T12:00:00Z'; completed_at = '2026-01-15T12:04:00Z'
     } | ConvertTo-Json
+    $script:journal = Join-Path ([IO.Path]::GetTempPath()) ('adsumo-views-' + [guid]::NewGuid().ToString('N') + '.jsonl')
+    $null = [pscustomobject]@{ Sku = 'SKU-TRAIL-BOTTLE-750-FOREST-GREEN-2026' } |
+        New-AdsumoImage -Prompt 'A steel bottle on a mountain ridge at dawn' -Model pro -AspectRatio 16:9 -Resolution 4k -Quantity 8 -Journal $journal -JournalKey { $_.Sku }
+    $null = New-AdsumoImage -Prompt 'The same bottle by a lake' -Model fast -AspectRatio 1:1 -Journal $journal
     $script:samples = @{
+        'Adsumo.JournalEntry'  = @(Get-AdsumoJournal -Path $journal)
+        'Adsumo.CostEstimate'  = @(New-AdsumoImage -Prompt 'A steel bottle on a mountain ridge at dawn' -Model pro -AspectRatio 16:9 -Resolution 4k -Quantity 8 -Estimate) +
+            @(New-AdsumoAIVideo -Prompt 'A steel bottle on a mountain ridge at dawn' -Model sora-2-pro -Duration 12 -Estimate)
         'Adsumo.Product'       = @(New-AdsumoProduct -Name 'Summit Insulated Stainless Steel Trail Bottle, 750 ml, Forest Green' `
                 -Description d -Category 'Outdoor Gear' -ImageUrl https://example.com/p.png -Price 1299.99 -Currency EUR)
         'Adsumo.Avatar'        = @(New-AdsumoAvatar -Name 'Ava from the Northern Sales Team' -ImageUrl https://example.com/ava.png) +
@@ -90,6 +97,7 @@ BeforeAll {
 AfterAll {
     Disconnect-Adsumo
     if ($script:emulator) { Stop-LoopbackServer $script:emulator }
+    if ($script:journal) { Remove-Item $script:journal -Force -ErrorAction SilentlyContinue }
 }
 
 Describe 'Table views' -ForEach $tableViews {
