@@ -15,15 +15,17 @@ BeforeAll {
     $english = Join-Path (Split-Path -Parent $env:ADSUMO_TEST_MODULE) 'en-US'
 }
 
-Describe 'The about topics' {
-    It 'include the map, the runbook guide and the emulator guide' {
-        $topics.Topic | Should -Contain 'about_Adsumo'
-        $topics.Topic | Should -Contain 'about_Adsumo_Runbooks'
-        $topics.Topic | Should -Contain 'about_Adsumo_Emulator'
+# Discovery's variables are gone when the tests run: the names found then are handed over.
+Describe 'The about topics' -ForEach @(@{ Shipped = @($topics | ForEach-Object { $_.Topic }) }) {
+    It 'include the map, the runbook guide, the batch guide and the emulator guide' {
+        $Shipped | Should -Contain 'about_Adsumo'
+        $Shipped | Should -Contain 'about_Adsumo_Runbooks'
+        $Shipped | Should -Contain 'about_Adsumo_Batches'
+        $Shipped | Should -Contain 'about_Adsumo_Emulator'
     }
 
     It 'are all listed by Get-Help about_Adsumo*' {
-        @((Get-Help about_Adsumo*).Name | Sort-Object) | Should -Be @($topics.Topic | Sort-Object)
+        @((Get-Help about_Adsumo*).Name | Sort-Object) | Should -Be @($Shipped | Sort-Object)
     }
 }
 

@@ -41,8 +41,8 @@ function Get-AutomationVariable {
 $completed = New-AdsumoAIVideo -Prompt 'A bottle on a summit' -Model veo-3.1-fast -Duration 5 -Wait -PollIntervalSeconds 0.1
 $webhookBody = [ordered]@{
     event = 'generation.completed'; generation_id = $completed.Id; type = $completed.Type; status = 'completed'
-    result_url = "$($completed.ResultUrl)"; created_at = $completed.CreatedAt.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")
-    completed_at = $completed.CompletedAt.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")
+    result_url = "$($completed.ResultUrl)"; created_at = $completed.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")
+    completed_at = $completed.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")
 } | ConvertTo-Json -Compress
 $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($webhookSecret))
 $webhookSignature = [Convert]::ToHexString($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($webhookBody))).ToLowerInvariant()
@@ -62,17 +62,22 @@ $samples = [ordered]@{
     sig         = $webhookSignature                                        # its X-Adsumo-Signature header
     secret      = $webhookSecret                                           # the webhook secret
     # A webhook request as Azure Automation hands it to a runbook, and as Azure Functions does.
+    # generations started and still being made
+    generations = @(New-AdsumoImage -Prompt 'A red bottle' -Model fast -AspectRatio 1:1) + @(New-AdsumoImage -Prompt 'A blue bottle' -Model fast -AspectRatio 1:1)
     WebhookData = [pscustomobject]@{ RequestBody = $webhookBody; RequestHeader = [pscustomobject]@{ 'X-Adsumo-Signature' = $webhookSignature } }
     Request     = [pscustomobject]@{ RawBody = $webhookBody; Headers = @{ 'X-Adsumo-Signature' = $webhookSignature } }
 }
 foreach ($name in $samples.Keys) { Set-Variable -Name $name -Value $samples[$name] }
 
-# The files examples read, in the example's folder.
+# The files examples read, in the example's folder: products to import (with the id and SKU of one of the team's
+# products, for product shots), rows of prompts for a nightly batch, and that batch's journal after a run.
 $files = [ordered]@{
-    'products.csv' = "Name,Description,Category,ImageUrl,Price`nTrail Mug,Enamel 350 ml,Outdoor,https://example.com/mug.png,12.50`nCamp Stool,Folding,Outdoor,https://example.com/stool.png,24"
+    'products.csv' = "Name,Description,Category,ImageUrl,Price,ProductId,Sku`nTrail Mug,Enamel 350 ml,Outdoor,https://example.com/mug.png,12.50,$($product.Id),MUG-350`nCamp Stool,Folding,Outdoor,https://example.com/stool.png,24,$($product.Id),STOOL-1"
+    'rows.csv'     = "Prompt,Model`nA red bottle on a ridge,fast`nA blue bottle by a lake,pro"
     'ids.txt'      = $completed.Id
 }
 foreach ($name in $files.Keys) { Set-Content -Path $name -Value $files[$name] }
+$null = Import-Csv rows.csv | New-AdsumoImage -AspectRatio 1:1 -Journal ./nightly.jsonl -Wait -PollIntervalSeconds 0.1
 
 Remove-Variable -Name samples, files, completed, hmac, name
 $ErrorActionPreference = 'Continue'

@@ -60,9 +60,10 @@ AfterAll {
     Stop-LoopbackServer $emulator
 }
 
-Describe 'The help examples' {
+# Discovery's variables are gone when the tests run: the cmdlet of each example found then is handed over.
+Describe 'The help examples' -ForEach @(@{ ExampleOf = @($examples | ForEach-Object { $_.Name }) }) {
     It 'are found: every cmdlet has at least two' {
-        $counts = $examples | Group-Object { $_.Name }
+        $counts = $ExampleOf | Group-Object
         @($counts).Count | Should -Be @(Get-Command -Module Adsumo -CommandType Cmdlet).Count
         $counts | Where-Object Count -LT 2 | Should -BeNullOrEmpty
     }

@@ -235,9 +235,10 @@ function Find-AutomaticAssignment {
     parameter: PowerShell overwrites or ignores them ($event, $input, $matches...), so an example must not.
     #>
     param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Code)
+    # $null is left out: '$null = ...' discards output, the idiom examples should use.
     $automatic = @('$', '?', '^', '_', 'args', 'ConsoleFileName', 'EnabledExperimentalFeatures', 'Error', 'Event', 'EventArgs',
         'EventSubscriber', 'ExecutionContext', 'false', 'foreach', 'HOME', 'Host', 'input', 'IsCoreCLR', 'IsLinux', 'IsMacOS',
-        'IsWindows', 'LASTEXITCODE', 'Matches', 'MyInvocation', 'NestedPromptLevel', 'null', 'PID', 'PROFILE', 'PSBoundParameters',
+        'IsWindows', 'LASTEXITCODE', 'Matches', 'MyInvocation', 'NestedPromptLevel', 'PID', 'PROFILE', 'PSBoundParameters',
         'PSCmdlet', 'PSCommandPath', 'PSCulture', 'PSDebugContext', 'PSEdition', 'PSHOME', 'PSItem', 'PSScriptRoot', 'PSSenderInfo',
         'PSUICulture', 'PSVersionTable', 'PWD', 'Sender', 'ShellId', 'StackTrace', 'switch', 'this', 'true')
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref] $null, [ref] $null)
@@ -252,11 +253,25 @@ function Find-AutomaticAssignment {
             { $_ -is [System.Management.Automation.Language.ForEachStatementAst] } { $_.Variable; break }
             default { $_.Name }
         }
-        @($target) + @($target.FindAll({ param($node) $node -is [System.Management.Automation.Language.VariableExpressionAst] }, $true)) |
-            Where-Object { $_ -is [System.Management.Automation.Language.VariableExpressionAst] } |
-            ForEach-Object { $_.VariablePath.UserPath }
+        Get-AssignedVariable $target
     }
     @($assigned | Where-Object { $_ -in $automatic } | Sort-Object -Unique)
+}
+
+function Get-AssignedVariable {
+    <#
+    The variables an assignment's target names: $a, [int] $a and $a, $b assign them; $a[$i] and $a.Name change what
+    $a holds, so $a counts and the index ($i, $_) does not.
+    #>
+    param($Target)
+    switch ($Target) {
+        { $_ -is [System.Management.Automation.Language.VariableExpressionAst] } { $_.VariablePath.UserPath; break }
+        { $_ -is [System.Management.Automation.Language.ConvertExpressionAst] -or $_ -is [System.Management.Automation.Language.AttributedExpressionAst] } { Get-AssignedVariable $_.Child; break }
+        { $_ -is [System.Management.Automation.Language.IndexExpressionAst] } { Get-AssignedVariable $_.Target; break }
+        { $_ -is [System.Management.Automation.Language.MemberExpressionAst] } { Get-AssignedVariable $_.Expression; break }
+        { $_ -is [System.Management.Automation.Language.ArrayLiteralAst] } { foreach ($element in $_.Elements) { Get-AssignedVariable $element }; break }
+        { $_ -is [System.Management.Automation.Language.ParenExpressionAst] } { Get-AssignedVariable $_.Pipeline.PipelineElements[0].Expression; break }
+    }
 }
 
 function New-TestFolder {
