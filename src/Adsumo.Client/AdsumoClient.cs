@@ -18,11 +18,18 @@ public sealed partial class AdsumoClient
 {
     private const int MaxRedirects = 5;
     private static readonly string UserAgent = BuildUserAgent();
-    private readonly HttpClient _api = HttpClients.Create(HttpClients.Api);
+    private readonly HttpClient _api;
     private readonly RateGate _gate = new();
 
     public AdsumoClient(Uri baseUri, ApiKey key, ConnectionSettings settings)
+        : this(baseUri, key, settings, HttpClients.Create(HttpClients.Api))
     {
+    }
+
+    /// <summary>A client over another HTTP stack: the warm-up's, which answers from memory.</summary>
+    internal AdsumoClient(Uri baseUri, ApiKey key, ConnectionSettings settings, HttpClient api)
+    {
+        _api = api;
         BaseUri = Endpoint.Normalize(baseUri, "BaseUri");
         Key = key;
         Settings = settings;

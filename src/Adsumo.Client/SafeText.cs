@@ -20,7 +20,9 @@ public static class SafeText
     public static string Line(string? value, int maxLength = 500)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        var builder = new StringBuilder(value!.Length < maxLength ? value.Length : maxLength);
+        // Ids and most fields are short visible ASCII, which is safe as it is: a listing checks thousands of them.
+        if (value!.Length < maxLength && IsVisibleAscii(value)) return value;
+        var builder = new StringBuilder(value.Length < maxLength ? value.Length : maxLength);
         var lastWasSpace = false;
         for (var i = 0; i < value.Length; i++)
         {
@@ -54,6 +56,15 @@ public static class SafeText
             }
         }
         return builder.ToString().TrimEnd();
+    }
+
+    private static bool IsVisibleAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c <= ' ' || c > '~') return false;
+        }
+        return true;
     }
 
     /// <summary>

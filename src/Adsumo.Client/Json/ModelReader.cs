@@ -5,19 +5,40 @@ namespace Adsumo.Client;
 /// <summary>Maps the service's snake_case JSON to the models, surviving the documented quirks of its field names.</summary>
 internal static class ModelReader
 {
-    public static Product Product(JsonElement e) => new()
+    public static Product Product(JsonElement e)
     {
-        Id = RequiredId(e, "product", "id"),
-        Name = Wire.String(e, "name"),
-        Description = Wire.String(e, "description"),
-        Category = Wire.String(e, "category"),
-        // Lists name the image image_url; the answer to a creation names it image_path.
-        ImageUrl = Wire.String(e, "image_url") ?? Wire.String(e, "image_path"),
-        Price = Wire.Decimal(e, "price"),
-        Currency = Wire.String(e, "currency"),
-        Link = Wire.String(e, "link"),
-        CreatedAt = Wire.Date(e, "created_at"),
-    };
+        RequireObject(e, "product");
+        // One pass over the fields: a listing maps thousands of products, and each lookup by name walks the whole
+        // object. A field given twice keeps its last value, as a lookup by name would.
+        JsonElement id = default, name = default, description = default, category = default, imageUrl = default,
+            imagePath = default, price = default, currency = default, link = default, createdAt = default;
+        foreach (var field in e.EnumerateObject())
+        {
+            if (field.NameEquals("id"u8)) id = field.Value;
+            else if (field.NameEquals("name"u8)) name = field.Value;
+            else if (field.NameEquals("description"u8)) description = field.Value;
+            else if (field.NameEquals("category"u8)) category = field.Value;
+            else if (field.NameEquals("image_url"u8)) imageUrl = field.Value;
+            else if (field.NameEquals("image_path"u8)) imagePath = field.Value;
+            else if (field.NameEquals("price"u8)) price = field.Value;
+            else if (field.NameEquals("currency"u8)) currency = field.Value;
+            else if (field.NameEquals("link"u8)) link = field.Value;
+            else if (field.NameEquals("created_at"u8)) createdAt = field.Value;
+        }
+        return new Product
+        {
+            Id = CheckedId(Wire.String(id), "product", "id"),
+            Name = Wire.String(name),
+            Description = Wire.String(description),
+            Category = Wire.String(category),
+            // Lists name the image image_url; the answer to a creation names it image_path.
+            ImageUrl = Wire.String(imageUrl) ?? Wire.String(imagePath),
+            Price = Wire.Decimal(price),
+            Currency = Wire.String(currency),
+            Link = Wire.String(link),
+            CreatedAt = Wire.Date(createdAt),
+        };
+    }
 
     public static Avatar Avatar(JsonElement e, string defaultType) => new()
     {
@@ -131,13 +152,21 @@ internal static class ModelReader
 
     private static string RequiredId(JsonElement e, string what, params string[] names)
     {
-        if (e.ValueKind != JsonValueKind.Object) throw Invalid($"Expected a {what} object but got {e.ValueKind.ToString().ToLowerInvariant()}.");
+        RequireObject(e, what);
         foreach (var name in names)
         {
             var id = Wire.String(e, name);
             if (!string.IsNullOrWhiteSpace(id)) return SafeText.Line(id, 200);
         }
         throw Invalid($"A {what} in the answer has no {names[0]}.");
+    }
+
+    private static string CheckedId(string? id, string what, string name) =>
+        string.IsNullOrWhiteSpace(id) ? throw Invalid($"A {what} in the answer has no {name}.") : SafeText.Line(id!, 200);
+
+    private static void RequireObject(JsonElement e, string what)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw Invalid($"Expected a {what} object but got {e.ValueKind.ToString().ToLowerInvariant()}.");
     }
 
     public static AdsumoException Invalid(string message) => new(AdsumoErrorKind.InvalidResponse, "The service's answer could not be read: " + message);

@@ -14,10 +14,12 @@ internal static class Wire
     public static bool Has(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
-    public static string? String(JsonElement obj, string name)
-    {
-        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value)) return null;
-        return value.ValueKind switch
+    public static string? String(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? String(value) : null;
+
+    /// <summary>A field's value already found (default when it was absent) read as text.</summary>
+    public static string? String(JsonElement value) =>
+        value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Number => value.GetRawText(),
@@ -25,11 +27,12 @@ internal static class Wire
             JsonValueKind.False => "false",
             _ => null,
         };
-    }
 
-    public static decimal? Decimal(JsonElement obj, string name)
+    public static decimal? Decimal(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? Decimal(value) : null;
+
+    public static decimal? Decimal(JsonElement value)
     {
-        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
         if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) return parsed;
         return null;
@@ -49,9 +52,12 @@ internal static class Wire
         return value is { } v && v >= int.MinValue && v <= int.MaxValue ? (int)v : null;
     }
 
-    public static DateTimeOffset? Date(JsonElement obj, string name)
+    public static DateTimeOffset? Date(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? Date(value) : null;
+
+    public static DateTimeOffset? Date(JsonElement value)
     {
-        var text = String(obj, name);
+        var text = String(value);
         if (text is null) return null;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
             ? date

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Adsumo.Loading;
 
@@ -9,8 +11,22 @@ namespace Adsumo.Loading;
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     /// <inheritdoc />
-    public void OnImport() => DependencyLoader.Install();
+    public void OnImport()
+    {
+        DependencyLoader.Install();
+        // The first call's set-up is done on another thread while PowerShell goes on importing (format data, the
+        // cmdlets' metadata). It only saves time: whatever fails here fails again, reported, in the first cmdlet.
+        ThreadPool.QueueUserWorkItem(_ =>
+        {
+            try { WarmUpCore(); }
+            catch { }
+        });
+    }
 
     /// <inheritdoc />
     public void OnRemove(PSModuleInfo module) => DependencyLoader.Uninstall();
+
+    // Kept out of OnImport so that compiling OnImport needs nothing from the core before the hook is in place.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WarmUpCore() => Adsumo.Client.Warmup.Prepare();
 }

@@ -39,6 +39,32 @@ public sealed class ProductMappingTests
     }
 
     [Fact]
+    public void A_field_given_twice_keeps_its_last_value()
+    {
+        var product = ModelReader.Product(JsonText.Parse("""{"id":"p1","name":"First","price":1,"name":"Last","price":"2.5","id":"p2"}"""));
+
+        Assert.Equal("Last", product.Name);
+        Assert.Equal(2.5m, product.Price);
+        Assert.Equal("p2", product.Id);
+    }
+
+    [Fact]
+    public void A_null_image_url_falls_back_to_image_path()
+    {
+        var product = ModelReader.Product(JsonText.Parse("""{"image_path":"https://cdn.example/p.png","id":"p1","image_url":null}"""));
+
+        Assert.Equal("https://cdn.example/p.png", product.ImageUrl);
+    }
+
+    [Fact]
+    public void Field_names_are_matched_exactly()
+    {
+        var product = ModelReader.Product(JsonText.Parse("""{"id":"p1","Name":"Upper","name_":"Longer","nam":"Shorter"}"""));
+
+        Assert.Null(product.Name);
+    }
+
+    [Fact]
     public void Missing_optional_fields_are_null()
     {
         var product = ModelReader.Product(JsonText.Parse("""{"id":"p1"}"""));
