@@ -269,7 +269,7 @@ function Write-PerformanceDocument {
         '- **listing**: every contender ends with the 10,000 products in memory and counts them (`@(...).Count` for'
         '  the module), so none pays for another cmdlet in the pipeline.'
         '- **plain HttpClient copy**: the same class streaming the file to disk, without the module''s safeguards'
-        '  (temporary name, size check, fresh URLs).'
+        '  (temporary name, http(s)-only redirects, fresh URLs).'
         '- **serial**: the same 1,000 creations sent one at a time (`-ThrottleLimit 1`); **without the journal**: the'
         '  same run without `-Journal`. The kill runs (`bench/BatchBenchmarks.ps1`, `tools/KillRun.psm1`) have no'
         '  baseline: their goal is nothing lost and nothing made twice. Their details: `out/bench/batch-figures.json`.'

@@ -156,11 +156,12 @@ internal static class ModelReader
         foreach (var name in names)
         {
             var id = Wire.String(e, name);
-            if (!string.IsNullOrWhiteSpace(id)) return SafeText.Line(id, 200);
+            if (!string.IsNullOrWhiteSpace(id)) return CheckedId(id, what, name);
         }
-        throw Invalid($"A {what} in the answer has no {names[0]}.");
+        return CheckedId(null, what, names[0]);
     }
 
+    /// <summary>An id as shown and sent back: present, on one line and bounded.</summary>
     private static string CheckedId(string? id, string what, string name) =>
         string.IsNullOrWhiteSpace(id) ? throw Invalid($"A {what} in the answer has no {name}.") : SafeText.Line(id!, 200);
 

@@ -10,12 +10,16 @@ namespace Adsumo.Loading;
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
+    private static int _warmedUp;
+
     /// <inheritdoc />
     public void OnImport()
     {
         DependencyLoader.Install();
         // The first call's set-up is done on another thread while PowerShell goes on importing (format data, the
         // cmdlets' metadata). It only saves time: whatever fails here fails again, reported, in the first cmdlet.
+        // Once a process: every runspace of ForEach-Object -Parallel imports the module again, and finds it done.
+        if (Interlocked.Exchange(ref _warmedUp, 1) == 1) return;
         ThreadPool.QueueUserWorkItem(_ =>
         {
             try { WarmUpCore(); }
